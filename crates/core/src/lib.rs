@@ -1,0 +1,24 @@
+//! Wegwijzer core: everything the app decides, as pure Rust with no web dependencies.
+//!
+//! - [`model`]: the content model (tree + directory), as in `content/schema/`.
+//! - [`load`]: parse the JSON documents with precise errors.
+//! - [`lint`]: every content rule; the CLI refuses to sign content with errors.
+//! - [`walker`]: answers → current node; deterministic back, change + prune.
+//! - [`progress`]: save/restore progress against a content version.
+//! - [`manifest`]: signed-manifest rules (minisign, rollback, freeze, hashes, caps, rotation).
+//! - [`time`], [`hours`]: RFC 3339, Europe/Amsterdam, "nu open / nu gesloten".
+//! - [`markup`]: the tiny safe text markup, parsed into nodes (never HTML).
+//! - [`graph`]: Mermaid/DOT and stats of the tree.
+
+pub mod graph;
+pub mod hours;
+pub mod lint;
+pub mod load;
+pub mod manifest;
+pub mod markup;
+pub mod model;
+pub mod progress;
+pub mod time;
+pub mod walker;
+
+pub use model::*;

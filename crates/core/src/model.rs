@@ -1,0 +1,482 @@
+//! Content model v1: the decision tree and the organisation directory, exactly as
+//! the JSON files in `content/` hold them (see `content/schema/*.json`).
+//!
+//! Routing lives in the tree (ids and `next`), wording lives in [`Text`] values,
+//! facts about organisations live in the directory. Nothing here knows the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build understands. A document with another version is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A text in Dutch (required) and English (optional in the format, required by lint
+/// for shipped content). May contain the tiny safe markup of [`crate::markup`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nl: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to Dutch. Returns the language actually used,
+    /// so the UI can put `lang` on a fragment that is not in the page language.
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => (en, Lang::En),
+            _ => (&self.nl, Lang::Nl),
+        }
+    }
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        self.get(lang).0
+    }
+}
+
+/// A list of short texts per language (e.g. "what they can do").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TextList {
+    pub nl: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<Vec<String>>,
+}
+
+impl TextList {
+    pub fn in_lang(&self, lang: Lang) -> &[String] {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.is_empty() => en,
+            _ => &self.nl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Who is using the wegwijzer. The start question's option ids are these ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Pupil in primary school (about 8–12): A2 language, no formal complaint of their own.
+    PupilPrimary,
+    /// Pupil in secondary school (about 12–18).
+    PupilSecondary,
+    /// Parent or carer.
+    Parent,
+    /// Teacher, support staff, vertrouwenspersoon.
+    Employee,
+    /// School leader or school board.
+    Leader,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 5] = [
+        Audience::PupilPrimary,
+        Audience::PupilSecondary,
+        Audience::Parent,
+        Audience::Employee,
+        Audience::Leader,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::PupilPrimary => "pupil_primary",
+            Audience::PupilSecondary => "pupil_secondary",
+            Audience::Parent => "parent",
+            Audience::Employee => "employee",
+            Audience::Leader => "leader",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.id() == s)
+    }
+}
+
+// ---------------------------------------------------------------- tree
+
+/// `tree.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tree {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Id of the first question ("Wie ben jij?"). Its option ids are [`Audience`] ids,
+    /// plus optionally one option leading to the crisis node.
+    pub start: String,
+    /// Id of the crisis question ("Ben je nu in gevaar?"), reachable from every screen.
+    pub crisis: String,
+    /// The human help shown on every screen.
+    pub always: Always,
+    /// Topics for the search box: keywords lead into the right branch per audience.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    pub nodes: Vec<Node>,
+}
+
+/// What every screen shows, whatever the path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Always {
+    /// Organisation id of the helpdesk (the human last rung).
+    pub helpdesk: String,
+    /// Organisation ids of the crisis numbers shown on every screen (e.g. 112, 113, Kindertelefoon).
+    pub crisis: Vec<String>,
+    /// Organisation id of the ministry's escalation point (final resort), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<String>,
+    /// Where "Snel weg" goes. Must be `https:`.
+    pub exit_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: Text,
+    /// Words people type, lower case, per language (include children's words:
+    /// "gepest", "uitgelachen", "juf", "meester").
+    pub keywords: TextList,
+    /// The node this topic starts at, per audience id. The core finds the answers
+    /// that lead there, so back and the summary work as if the user had clicked.
+    pub entry: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Node {
+    Question(Question),
+    Info(Info),
+    Outcome(Outcome),
+}
+
+impl Node {
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Question(q) => &q.id,
+            Node::Info(i) => &i.id,
+            Node::Outcome(o) => &o.id,
+        }
+    }
+    /// Sensitive nodes are never persisted, even with consent.
+    pub fn session_only(&self) -> bool {
+        match self {
+            Node::Question(q) => q.session_only,
+            Node::Info(i) => i.session_only,
+            Node::Outcome(o) => o.session_only,
+        }
+    }
+    /// Ids of the nodes this node leads to, in option order.
+    pub fn successors(&self) -> Vec<&str> {
+        match self {
+            Node::Question(q) => {
+                let mut v: Vec<&str> = q.options.iter().map(|o| o.next.as_str()).collect();
+                if let Some(d) = &q.dont_know {
+                    v.push(d.next.as_str());
+                }
+                v
+            }
+            Node::Info(i) => vec![i.next.as_str()],
+            Node::Outcome(_) => vec![],
+        }
+    }
+}
+
+/// One question per screen, 2–7 options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The question itself (becomes the `h1`/`legend`).
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    pub options: Vec<Choice>,
+    /// The "weet ik niet" option, if this question has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<DontKnow>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub session_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable within its question; recorded in progress.
+    pub id: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DontKnow {
+    /// Defaults to "Weet ik niet" / "I don't know" when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    pub next: String,
+}
+
+/// The option id recorded when the user picks "weet ik niet".
+pub const DONT_KNOW: &str = "dont_know";
+/// The option id recorded when the user continues past an info node.
+pub const CONTINUE: &str = "continue";
+
+/// An interstitial (e.g. a safety notice) with one way on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Info {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
+    /// Label of the continue button; defaults to "Verder" / "Continue".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub button: Option<Text>,
+    pub next: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub session_only: bool,
+}
+
+/// The end of a path: a ranked route (escalation ladder). The last step must be a human.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub title: Text,
+    /// One or two sentences above the ladder (e.g. "Je hoeft niet elke stap te zetten").
+    pub intro: Text,
+    /// Ranked: first is the first thing to try.
+    pub steps: Vec<Step>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub session_only: bool,
+    /// Crisis outcomes are shown with urgency styling and skip the ladder wording.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub urgent: bool,
+}
+
+/// One rung of the ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Organisation id from the directory (in-school roles are organisations too).
+    pub org: String,
+    /// What to do at this step, short ("Praat met je mentor").
+    pub action: Text,
+    /// Who may take this step (e.g. "Ouders; leerlingen vanaf 12").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<Text>,
+    /// What happens next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_happens: Option<Text>,
+    /// How long it usually takes, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Text>,
+    /// What this step does not do (expectation management).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub does_not: Option<Text>,
+}
+
+// ---------------------------------------------------------------- directory
+
+/// `organisations.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    pub schema: u32,
+    pub organisations: Vec<Organisation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: Text,
+    pub kind: OrgKind,
+    /// One line: what they are for.
+    pub purpose: Text,
+    pub can: TextList,
+    pub cannot: TextList,
+    /// Audience ids this organisation is for.
+    pub audiences: Vec<Audience>,
+    /// Topic ids (from the tree) this organisation helps with.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub cost: Cost,
+    pub anonymous: Anonymity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeRange>,
+    /// A person answers (phone, chat, desk). Lint: the last step of every outcome is human.
+    pub human: bool,
+    /// Contact channels; each carries its own source and verification date.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Where the descriptive facts come from. Required for external organisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// A role inside the school (mentor, vertrouwenspersoon): no central contact.
+    InSchool,
+    /// An organisation with its own contact channels.
+    External,
+    /// Emergency and crisis lines.
+    Crisis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cost {
+    Free,
+    /// Normal call costs or a fee; explain in the organisation's texts.
+    Paid,
+    Varies,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anonymity {
+    /// You never have to give your name.
+    Yes,
+    /// You can choose.
+    Optional,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    /// Phone number as dialled ("0800-0432", "112"), e-mail address, or `https:` URL.
+    pub value: String,
+    /// Optional label ("Chat", "Vertrouwensinspecteurs").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// When absent the channel is shown without "nu open / gesloten".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    /// Where this detail was found and when it was checked. Required.
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    Phone,
+    Chat,
+    Email,
+    Website,
+    Whatsapp,
+    Sms,
+}
+
+/// A source for a fact: a URL or a named document, and the date it was checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// `https:` URL or a document reference ("Kamerstuk 29 240, nr. 129").
+    pub url: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+/// Opening hours in Europe/Amsterdam.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    /// Must be "Europe/Amsterdam" (the only zone the app computes).
+    pub tz: String,
+    /// `true` for 24/7 lines; then `weekly` is ignored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub always: bool,
+    #[serde(default)]
+    pub weekly: Vec<WeeklyRange>,
+    /// Dates with other hours (holidays). Empty `open` = closed that day.
+    #[serde(default)]
+    pub exceptions: Vec<HoursException>,
+}
+
+/// `days` like "mon-fri", "sat", "mon-sun"; times "HH:MM", `to` may be "24:00".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyRange {
+    pub days: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursException {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Time ranges that day ("from"/"to"); empty = closed.
+    #[serde(default)]
+    pub open: Vec<TimeRange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeRange {
+    pub from: String,
+    pub to: String,
+}
+
+// ---------------------------------------------------------------- bundle
+
+/// Tree and directory together, with id lookups. Build it with [`Content::parse`].
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub tree: Tree,
+    pub directory: Directory,
+    node_index: std::collections::HashMap<String, usize>,
+    org_index: std::collections::HashMap<String, usize>,
+}
+
+impl Content {
+    /// Build lookups. Does not lint; see [`crate::lint`].
+    pub fn new(tree: Tree, directory: Directory) -> Content {
+        let node_index = tree.nodes.iter().enumerate().map(|(i, n)| (n.id().to_string(), i)).collect();
+        let org_index = directory.organisations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+        Content { tree, directory, node_index, org_index }
+    }
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.node_index.get(id).map(|&i| &self.tree.nodes[i])
+    }
+    pub fn org(&self, id: &str) -> Option<&Organisation> {
+        self.org_index.get(id).map(|&i| &self.directory.organisations[i])
+    }
+}
