@@ -1,1 +1,516 @@
-//! TODO
+//! Every content rule of spec section 3. The CLI refuses to sign content with errors;
+//! each diagnostic names the file, the JSON path or node id, what is wrong and what to do.
+
+use crate::markup;
+use crate::model::*;
+use crate::walker::{edges, reachable, route_to};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable rule name, e.g. `dangling-reference`.
+    pub rule: &'static str,
+    /// `tree.json` or `organisations.json`.
+    pub file: &'static str,
+    /// JSON path such as `nodes[id=start].options[1].next`.
+    pub path: String,
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}[{}] {} {}: {}\n  hint: {}", self.rule, self.file, self.path, self.message, self.hint)
+    }
+}
+
+pub fn has_errors(d: &[Diagnostic]) -> bool {
+    d.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Screen-size limits in characters (Dutch and English alike).
+pub mod limits {
+    pub const QUESTION: usize = 140;
+    pub const HELP: usize = 600;
+    pub const OPTION: usize = 90;
+    pub const HINT: usize = 160;
+    pub const TITLE: usize = 90;
+    pub const BODY: usize = 900;
+    pub const STEP_FIELD: usize = 400;
+    pub const ORG_LINE: usize = 200;
+    pub const MIN_OPTIONS: usize = 2;
+    pub const MAX_OPTIONS: usize = 7;
+    /// Verification older than this many days is stale.
+    pub const STALE_DAYS: i64 = 365;
+}
+
+struct Lint<'a> {
+    c: &'a Content,
+    today: i64,
+    out: Vec<Diagnostic>,
+}
+
+impl Lint<'_> {
+    fn push(&mut self, severity: Severity, rule: &'static str, file: &'static str, path: String, message: String, hint: &str) {
+        self.out.push(Diagnostic { severity, rule, file, path, message, hint: hint.to_string() });
+    }
+    fn err(&mut self, rule: &'static str, file: &'static str, path: String, message: String, hint: &str) {
+        self.push(Severity::Error, rule, file, path, message, hint)
+    }
+    fn warn(&mut self, rule: &'static str, file: &'static str, path: String, message: String, hint: &str) {
+        self.push(Severity::Warning, rule, file, path, message, hint)
+    }
+
+    /// Translation, length, markup links and raw HTML of one text.
+    fn text(&mut self, file: &'static str, path: String, t: &Text, max: usize) {
+        if t.nl.trim().is_empty() {
+            self.err("empty-text", file, path.clone(), "the Dutch text is empty".into(), "write the text in `nl`");
+        }
+        match &t.en {
+            Some(en) if !en.trim().is_empty() => {}
+            _ => self.err(
+                "missing-translation",
+                file,
+                path.clone(),
+                "no English translation".into(),
+                "add an `en` text with the same meaning",
+            ),
+        }
+        for (lang, s) in [("nl", Some(&t.nl)), ("en", t.en.as_ref())] {
+            let Some(s) = s else { continue };
+            let len = markup::plain(s).chars().count();
+            if len > max {
+                self.err(
+                    "text-too-long",
+                    file,
+                    format!("{path}.{lang}"),
+                    format!("{len} characters, more than the {max} that fit a phone screen"),
+                    "shorten the text or split it over help text and a follow-up screen",
+                );
+            }
+            self.markup(file, format!("{path}.{lang}"), s);
+        }
+    }
+
+    fn markup(&mut self, file: &'static str, path: String, s: &str) {
+        for href in markup::links(s) {
+            if !markup::allowed_href(&href) {
+                self.err(
+                    "link-scheme",
+                    file,
+                    path.clone(),
+                    format!("link `{href}` uses a scheme that is not allowed"),
+                    "links may only use https:, tel: or mailto:",
+                );
+            }
+        }
+        let b = s.as_bytes();
+        if b.windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/')) {
+            self.warn(
+                "raw-html",
+                file,
+                path,
+                "looks like HTML; it will be shown as plain characters, never rendered".into(),
+                "use the content markup: blank lines, `- ` lists, *emphasis*, [label](https://…)",
+            );
+        }
+    }
+
+    fn list(&mut self, file: &'static str, path: String, l: &TextList) {
+        match &l.en {
+            Some(en) if en.len() == l.nl.len() => {}
+            _ => self.err(
+                "missing-translation",
+                file,
+                path.clone(),
+                format!("English list must have the same {} items as the Dutch", l.nl.len()),
+                "add `en` with one translation per Dutch item",
+            ),
+        }
+        for (i, s) in l.nl.iter().chain(l.en.iter().flatten()).enumerate() {
+            if s.chars().count() > limits::ORG_LINE {
+                self.err("text-too-long", file, format!("{path}[{i}]"), "list item too long".into(), "keep each item to one line");
+            }
+            self.markup(file, format!("{path}[{i}]"), s);
+        }
+    }
+
+    fn date_check(&mut self, path: String, src: &Source) {
+        match crate::time::parse_date(&src.checked) {
+            None => self.err(
+                "verification-missing",
+                "organisations.json",
+                path.clone(),
+                format!("`checked` is `{}`, not a date YYYY-MM-DD", src.checked),
+                "record the date the detail was checked against its source",
+            ),
+            Some(d) if d > self.today => self.err(
+                "verification-missing",
+                "organisations.json",
+                path.clone(),
+                format!("`checked` {} is in the future", src.checked),
+                "use the date the detail was actually checked",
+            ),
+            Some(d) if self.today - d > limits::STALE_DAYS => self.warn(
+                "verification-stale",
+                "organisations.json",
+                path.clone(),
+                format!("last checked {} ({} days ago)", src.checked, self.today - d),
+                "check the detail against its source again and update `checked`",
+            ),
+            _ => {}
+        }
+        if src.url.trim().is_empty() {
+            self.err(
+                "verification-missing",
+                "organisations.json",
+                format!("{path}.url"),
+                "no source".into(),
+                "name the https: page or the document where the detail was found",
+            );
+        }
+    }
+}
+
+/// Run every rule. `today` is days since 1970-01-01 (for stale verification).
+pub fn lint(c: &Content, today: i64) -> Vec<Diagnostic> {
+    let mut l = Lint { c, today, out: Vec::new() };
+    tree_rules(&mut l);
+    directory_rules(&mut l);
+    l.out
+}
+
+fn tree_rules(l: &mut Lint) {
+    const T: &str = "tree.json";
+    let c = l.c;
+    let tree = &c.tree;
+
+    // Unique ids.
+    let mut ids = HashSet::new();
+    for n in &tree.nodes {
+        if !ids.insert(n.id()) {
+            l.err("duplicate-id", T, format!("nodes[id={}]", n.id()), "node id used twice".into(), "give every node a unique id");
+        }
+        if n.id().is_empty() || !n.id().chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
+            l.err("bad-id", T, format!("nodes[id={}]", n.id()), "ids use a-z, 0-9, - and _".into(), "rename the node");
+        }
+    }
+
+    // Entry points.
+    for (name, id) in [("start", &tree.start), ("crisis", &tree.crisis)] {
+        match c.node(id) {
+            None => l.err("dangling-reference", T, name.into(), format!("`{id}` is not a node"), "point it at an existing question"),
+            Some(Node::Question(_)) => {}
+            Some(_) => l.err("entry-kind", T, name.into(), format!("`{id}` must be a question"), "point it at a question node"),
+        }
+    }
+    if let Some(Node::Question(q)) = c.node(&tree.start) {
+        for (i, o) in q.options.iter().enumerate() {
+            if Audience::parse(&o.id).is_none() && o.next != tree.crisis {
+                l.err(
+                    "start-options",
+                    T,
+                    format!("nodes[id={}].options[{i}]", q.id),
+                    format!("option `{}` of the start question is not an audience id", o.id),
+                    "use pupil_primary, pupil_secondary, parent, employee or leader (or lead to the crisis node)",
+                );
+            }
+        }
+        // Every audience reaches the crisis branch in one step from its first screen.
+        for o in q.options.iter().filter(|o| Audience::parse(&o.id).is_some()) {
+            let ok = c.node(&o.next).is_some_and(|n| n.id() == tree.crisis || edges(n).iter().any(|(_, nx)| *nx == tree.crisis));
+            if !ok {
+                l.err(
+                    "crisis-reach",
+                    T,
+                    format!("nodes[id={}]", o.next),
+                    format!("audience `{}` cannot reach the crisis node in one step", o.id),
+                    "add an option \"Ik ben nu in gevaar\" leading to the crisis node",
+                );
+            }
+        }
+    }
+
+    // Per node.
+    for n in &tree.nodes {
+        let p = format!("nodes[id={}]", n.id());
+        for (choice, next) in edges(n) {
+            if c.node(next).is_none() {
+                l.err(
+                    "dangling-reference",
+                    T,
+                    format!("{p}.{choice}.next"),
+                    format!("`{next}` is not a node"),
+                    "fix the id or add the node",
+                );
+            }
+        }
+        match n {
+            Node::Question(q) => {
+                l.text(T, format!("{p}.text"), &q.text, limits::QUESTION);
+                if let Some(h) = &q.help {
+                    l.text(T, format!("{p}.help"), h, limits::HELP);
+                }
+                let count = q.options.len();
+                if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&count) {
+                    l.err(
+                        "options-count",
+                        T,
+                        format!("{p}.options"),
+                        format!("{count} options; a question has 2 to 7"),
+                        "split the question or merge options",
+                    );
+                }
+                let mut seen = HashSet::new();
+                for (i, o) in q.options.iter().enumerate() {
+                    if !seen.insert(o.id.as_str()) || o.id == DONT_KNOW || o.id == CONTINUE {
+                        l.err(
+                            "duplicate-id",
+                            T,
+                            format!("{p}.options[{i}]"),
+                            format!("option id `{}` is used twice or reserved", o.id),
+                            "option ids are unique per question; `dont_know` and `continue` are reserved",
+                        );
+                    }
+                    l.text(T, format!("{p}.options[{i}].label"), &o.label, limits::OPTION);
+                    if let Some(h) = &o.hint {
+                        l.text(T, format!("{p}.options[{i}].hint"), h, limits::HINT);
+                    }
+                }
+                if let Some(DontKnow { label: Some(t), .. }) = &q.dont_know {
+                    l.text(T, format!("{p}.dont_know.label"), t, limits::OPTION);
+                }
+            }
+            Node::Info(i) => {
+                l.text(T, format!("{p}.title"), &i.title, limits::TITLE);
+                l.text(T, format!("{p}.body"), &i.body, limits::BODY);
+                if let Some(b) = &i.button {
+                    l.text(T, format!("{p}.button"), b, limits::OPTION);
+                }
+            }
+            Node::Outcome(o) => {
+                l.text(T, format!("{p}.title"), &o.title, limits::TITLE);
+                l.text(T, format!("{p}.intro"), &o.intro, limits::BODY);
+                if o.steps.is_empty() {
+                    l.err("human-fallback", T, format!("{p}.steps"), "an outcome without steps".into(), "add the steps, ending with a human");
+                }
+                for (i, s) in o.steps.iter().enumerate() {
+                    let sp = format!("{p}.steps[{i}]");
+                    if c.org(&s.org).is_none() {
+                        l.err("unknown-organisation", T, format!("{sp}.org"), format!("`{}` is not in organisations.json", s.org), "fix the id or add the organisation");
+                    }
+                    l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2);
+                    for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
+                        if let Some(t) = t {
+                            l.text(T, format!("{sp}.{name}"), t, limits::STEP_FIELD);
+                        }
+                    }
+                }
+                if let Some(last) = o.steps.last() {
+                    if c.org(&last.org).is_some_and(|org| !org.human) {
+                        l.err(
+                            "human-fallback",
+                            T,
+                            format!("{p}.steps[{}]", o.steps.len() - 1),
+                            format!("the last step (`{}`) is not a human contact", last.org),
+                            "end the ladder with the helpdesk or another organisation with `human: true`",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // Always-shown help.
+    for (i, id) in std::iter::once(&tree.always.helpdesk).chain(&tree.always.crisis).chain(&tree.always.escalation).enumerate() {
+        match c.org(id) {
+            None => l.err("unknown-organisation", T, format!("always[{i}]"), format!("`{id}` is not in organisations.json"), "fix the id"),
+            Some(o) if !o.human || o.channels.is_empty() => l.err(
+                "human-fallback",
+                T,
+                format!("always[{i}]"),
+                format!("`{id}` is shown on every screen but has no human channel"),
+                "use an organisation with `human: true` and a sourced channel",
+            ),
+            _ => {}
+        }
+    }
+    if !tree.always.exit_url.starts_with("https://") {
+        l.err("link-scheme", T, "always.exit_url".into(), "the quick-exit site must be https:".into(), "use a neutral https: site");
+    }
+
+    // Reachability, cycles, dead ends.
+    let mut reach = reachable(c, &tree.start);
+    reach.extend(reachable(c, &tree.crisis));
+    for n in &tree.nodes {
+        if !reach.contains(n.id()) {
+            l.err("unreachable", T, format!("nodes[id={}]", n.id()), "no path from the start reaches this node".into(), "link it from a question or remove it");
+        }
+    }
+    for id in find_cycle_nodes(c) {
+        l.err("cycle", T, format!("nodes[id={id}]"), "this node is on a cycle".into(), "a path must always move forward to an outcome");
+    }
+    let leads_to_outcome = outcome_reaching(c);
+    for n in &tree.nodes {
+        if !matches!(n, Node::Outcome(_)) && !leads_to_outcome.contains(n.id()) {
+            l.err("dead-end", T, format!("nodes[id={}]", n.id()), "no path from here reaches an outcome".into(), "give every option a next node that ends in an outcome");
+        }
+    }
+
+    // Topics.
+    let mut topic_ids = HashSet::new();
+    for (i, t) in tree.topics.iter().enumerate() {
+        let p = format!("topics[{i}]");
+        if !topic_ids.insert(t.id.as_str()) {
+            l.err("duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
+        }
+        l.text(T, format!("{p}.label"), &t.label, limits::OPTION);
+        if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
+            l.err("missing-translation", T, format!("{p}.keywords"), "keywords in both languages are needed".into(), "add `nl` and `en` keywords");
+        }
+        for (aud, target) in &t.entry {
+            if Audience::parse(aud).is_none() {
+                l.err("topic-entry", T, format!("{p}.entry.{aud}"), format!("`{aud}` is not an audience"), "use an audience id");
+            } else if c.node(target).is_none() {
+                l.err("dangling-reference", T, format!("{p}.entry.{aud}"), format!("`{target}` is not a node"), "fix the id");
+            } else if route_to(c, &tree.start, aud, target).is_none() {
+                l.err("topic-entry", T, format!("{p}.entry.{aud}"), format!("`{target}` cannot be reached through `{aud}`"), "point it at a node of that audience's branch");
+            }
+        }
+    }
+}
+
+/// Nodes on a cycle (iterative colour DFS, so deep trees cannot overflow the stack).
+fn find_cycle_nodes(c: &Content) -> Vec<String> {
+    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
+    let mut on_cycle = Vec::new();
+    for n in &c.tree.nodes {
+        if state.contains_key(n.id()) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(n.id(), 0)];
+        state.insert(n.id(), 1);
+        while let Some((id, i)) = stack.pop() {
+            let succ: Vec<&str> = c.node(id).map(|n| edges(n).into_iter().map(|(_, x)| x).collect()).unwrap_or_default();
+            if i < succ.len() {
+                stack.push((id, i + 1));
+                let Some(next) = c.node(succ[i]) else { continue };
+                match state.get(next.id()) {
+                    Some(1) => on_cycle.push(next.id().to_string()),
+                    Some(_) => {}
+                    None => {
+                        state.insert(next.id(), 1);
+                        stack.push((next.id(), 0));
+                    }
+                }
+            } else {
+                state.insert(id, 2);
+            }
+        }
+    }
+    on_cycle.sort();
+    on_cycle.dedup();
+    on_cycle
+}
+
+/// Nodes from which some outcome is reachable (fixed point over reverse edges).
+fn outcome_reaching(c: &Content) -> HashSet<&str> {
+    let mut good: HashSet<&str> = c.tree.nodes.iter().filter(|n| matches!(n, Node::Outcome(_))).map(|n| n.id()).collect();
+    loop {
+        let before = good.len();
+        for n in &c.tree.nodes {
+            if !good.contains(n.id()) && edges(n).iter().any(|(_, x)| good.contains(x)) {
+                good.insert(n.id());
+            }
+        }
+        if good.len() == before {
+            return good;
+        }
+    }
+}
+
+fn directory_rules(l: &mut Lint) {
+    const O: &str = "organisations.json";
+    let c = l.c;
+    let topics: HashSet<&str> = c.tree.topics.iter().map(|t| t.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    for org in &c.directory.organisations {
+        let p = format!("organisations[id={}]", org.id);
+        if !ids.insert(org.id.as_str()) {
+            l.err("duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
+        }
+        l.text(O, format!("{p}.name"), &org.name, limits::TITLE);
+        l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE);
+        l.list(O, format!("{p}.can"), &org.can);
+        l.list(O, format!("{p}.cannot"), &org.cannot);
+        if org.audiences.is_empty() {
+            l.err("org-audiences", O, format!("{p}.audiences"), "no audiences".into(), "list who this organisation is for");
+        }
+        for t in &org.topics {
+            if !topics.contains(t.as_str()) {
+                l.err("dangling-reference", O, format!("{p}.topics"), format!("topic `{t}` is not in tree.json"), "use a topic id from tree.json");
+            }
+        }
+        match (&org.source, org.kind) {
+            (Some(s), _) => l.date_check(format!("{p}.source"), s),
+            (None, OrgKind::InSchool) => {}
+            (None, _) => l.warn(
+                "verification-missing",
+                O,
+                format!("{p}.source"),
+                "no source for this organisation's description".into(),
+                "add `source` with the page the description is based on",
+            ),
+        }
+        if org.kind != OrgKind::InSchool && org.channels.is_empty() {
+            l.warn("no-channels", O, format!("{p}.channels"), "no verified contact channel".into(), "add a sourced channel, or accept that only the name is shown");
+        }
+        if org.human && org.kind != OrgKind::InSchool && !org.channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Email | ChannelKind::Whatsapp | ChannelKind::Sms)) {
+            l.warn("human-channel", O, format!("{p}.channels"), "marked human but has no phone, chat, e-mail or message channel".into(), "add a sourced human channel or set `human: false`");
+        }
+        for (i, ch) in org.channels.iter().enumerate() {
+            let cp = format!("{p}.channels[{i}]");
+            if let Some(t) = &ch.label {
+                l.text(O, format!("{cp}.label"), t, limits::OPTION);
+            }
+            let v = ch.value.trim();
+            let ok = match ch.kind {
+                ChannelKind::Phone | ChannelKind::Sms | ChannelKind::Whatsapp => {
+                    !v.is_empty() && v.chars().all(|ch| ch.is_ascii_digit() || " -+()".contains(ch)) && v.chars().any(|ch| ch.is_ascii_digit())
+                        || (ch.kind == ChannelKind::Whatsapp && v.starts_with("https://"))
+                }
+                ChannelKind::Email => v.contains('@') && !v.contains(' ') && !v.contains(':'),
+                ChannelKind::Website | ChannelKind::Chat => v.starts_with("https://") && v.len() > 8,
+            };
+            if !ok {
+                l.err(
+                    "link-scheme",
+                    O,
+                    format!("{cp}.value"),
+                    format!("`{v}` is not a valid {:?} value", ch.kind),
+                    "phone numbers are digits (spaces, dashes allowed); e-mail is an address; websites and chats are https: URLs",
+                );
+            }
+            l.date_check(format!("{cp}.source"), &ch.source);
+            if let Some(h) = &ch.hours {
+                if let Err(e) = crate::hours::validate_hours(h) {
+                    l.err("opening-hours", O, format!("{cp}.hours"), e, "use days like mon-fri, times HH:MM, tz Europe/Amsterdam");
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,64 @@
-//! TODO
+//! Parsing the content documents with errors that name file, line and column.
+
+use crate::model::{Directory, Tree, SCHEMA_VERSION};
+use std::fmt;
+
+/// Why a document could not be read. `line`/`column` are 1-based (0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
+    serde_json::from_slice(bytes).map_err(|e| LoadError {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+fn check_schema(file: &str, schema: u32) -> Result<(), LoadError> {
+    if schema == SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(LoadError {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "schema version {schema} is not supported (this build reads version {SCHEMA_VERSION}); \
+                 convert the file or update the app"
+            ),
+        })
+    }
+}
+
+/// Parse `tree.json`.
+pub fn parse_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
+    let t: Tree = parse("tree.json", bytes)?;
+    check_schema("tree.json", t.schema)?;
+    Ok(t)
+}
+
+/// Parse `organisations.json`.
+pub fn parse_directory(bytes: &[u8]) -> Result<Directory, LoadError> {
+    let d: Directory = parse("organisations.json", bytes)?;
+    check_schema("organisations.json", d.schema)?;
+    Ok(d)
+}

@@ -1,1 +1,197 @@
-//! TODO
+//! The tiny safe markup of content texts, parsed into nodes the app renders as
+//! elements. There is no HTML path: `<b>` in content is shown as the characters `<b>`.
+//!
+//! Syntax: paragraphs separated by a blank line; lines starting with "- " form a list;
+//! `*emphasis*`; links `[label](href)` with `https:`, `tel:` or `mailto:` only
+//! (any other scheme is kept as plain text, and lint reports it).
+
+/// A block of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    List(Vec<Vec<Inline>>),
+}
+
+/// A run inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(String),
+    Link { label: String, href: String },
+}
+
+/// Schemes a link may use.
+pub fn allowed_href(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") && lower.len() > 8)
+        || (lower.starts_with("tel:") && lower.len() > 4)
+        || (lower.starts_with("mailto:") && lower.contains('@'))
+}
+
+/// Parse a text into blocks.
+pub fn parse(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for chunk in text.split("\n\n") {
+        let lines: Vec<&str> = chunk.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if lines.iter().all(|l| l.starts_with("- ")) {
+            blocks.push(Block::List(lines.iter().map(|l| inlines(&l[2..])).collect()));
+        } else {
+            blocks.push(Block::Paragraph(inlines(&lines.join(" "))));
+        }
+    }
+    blocks
+}
+
+/// Every link target in a text (for lint).
+pub fn links(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        let after = &rest[i + 2..];
+        match after.find(')') {
+            Some(j) => {
+                out.push(after[..j].to_string());
+                rest = &after[j..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Text without markup, for titles, copy-as-text and search.
+pub fn plain(text: &str) -> String {
+    let mut out = String::new();
+    for (i, b) in parse(text).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match b {
+            Block::Paragraph(runs) => push_plain(&mut out, runs),
+            Block::List(items) => {
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("- ");
+                    push_plain(&mut out, item);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_plain(out: &mut String, runs: &[Inline]) {
+    for r in runs {
+        match r {
+            Inline::Text(t) | Inline::Emphasis(t) => out.push_str(t),
+            Inline::Link { label, href } => {
+                out.push_str(label);
+                let target = href.trim_start_matches("tel:").trim_start_matches("mailto:");
+                if target != label {
+                    out.push_str(" (");
+                    out.push_str(target);
+                    out.push(')');
+                }
+            }
+        }
+    }
+}
+
+fn inlines(s: &str) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut text = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let flush = |text: &mut String, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.push(Inline::Text(std::mem::take(text)));
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            if let Some(end) = chars[i + 1..].iter().position(|&d| d == '*') {
+                let inner: String = chars[i + 1..i + 1 + end].iter().collect();
+                if !inner.trim().is_empty() {
+                    flush(&mut text, &mut out);
+                    out.push(Inline::Emphasis(inner));
+                    i += end + 2;
+                    continue;
+                }
+            }
+        } else if c == '[' {
+            if let Some(close) = chars[i + 1..].iter().position(|&d| d == ']') {
+                let label_end = i + 1 + close;
+                if chars.get(label_end + 1) == Some(&'(') {
+                    if let Some(pclose) = chars[label_end + 2..].iter().position(|&d| d == ')') {
+                        let label: String = chars[i + 1..label_end].iter().collect();
+                        let href: String = chars[label_end + 2..label_end + 2 + pclose].iter().collect();
+                        if allowed_href(&href) && !label.trim().is_empty() {
+                            flush(&mut text, &mut out);
+                            out.push(Inline::Link { label, href: href.trim().to_string() });
+                        } else {
+                            text.push_str(&label);
+                        }
+                        i = label_end + 3 + pclose;
+                        continue;
+                    }
+                }
+            }
+        }
+        text.push(c);
+        i += 1;
+    }
+    flush(&mut text, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_lists_emphasis_links() {
+        let b = parse("Hallo *jij*.\n\n- een\n- [bel](tel:112)\n\nMeer [site](https://example.nl) tekst");
+        assert_eq!(b.len(), 3);
+        assert_eq!(
+            b[0],
+            Block::Paragraph(vec![Inline::Text("Hallo ".into()), Inline::Emphasis("jij".into()), Inline::Text(".".into())])
+        );
+        assert_eq!(
+            b[1],
+            Block::List(vec![
+                vec![Inline::Text("een".into())],
+                vec![Inline::Link { label: "bel".into(), href: "tel:112".into() }]
+            ])
+        );
+        assert!(matches!(&b[2], Block::Paragraph(r) if r.len() == 3));
+    }
+
+    #[test]
+    fn html_and_bad_schemes_stay_text() {
+        let b = parse("<script>x</script> [klik](javascript:alert(1))");
+        assert_eq!(b, vec![Block::Paragraph(vec![Inline::Text("<script>x</script> klik".into())])]);
+        assert!(!allowed_href("http://example.nl"));
+        assert!(!allowed_href("data:text/html,hi"));
+        assert!(allowed_href("mailto:a@b.nl"));
+    }
+
+    #[test]
+    fn plain_and_links() {
+        assert_eq!(plain("Bel [112](tel:112) of *nu*"), "Bel 112 of nu");
+        assert_eq!(links("a [x](https://a.nl) [y](ftp://b)"), vec!["https://a.nl", "ftp://b"]);
+    }
+
+    #[test]
+    fn unbalanced_markup_does_not_panic() {
+        for s in ["*", "[", "[a](", "[a]", "**", "é*ü[ö](", "- ", "\n\n\n"] {
+            let _ = parse(s);
+            let _ = plain(s);
+        }
+    }
+}
