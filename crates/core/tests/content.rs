@@ -1,0 +1,506 @@
+//! Tests of the default content (`content/tree.json`, `content/organisations.json`).
+//!
+//! - the files deserialize into the content model;
+//! - a path-coverage table: answer sequences from the start → expected outcome, and every
+//!   node of the tree is visited by at least one case (a new node without a case fails);
+//! - every outcome ends with a human; every audience reaches the crisis branch in one step;
+//! - every text has an English translation (the English node set equals the Dutch one);
+//! - every topic entry is reachable from the start through its audience;
+//! - readability of the Dutch texts per audience (limits in docs/content-style.md).
+//!
+//! The walk helper here follows `next` over the model directly, so this file depends on
+//! nothing but the model; `DONT_KNOW` and `CONTINUE` are the choice ids the walker uses.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use wegwijzer_core::model::{CONTINUE, DONT_KNOW};
+use wegwijzer_core::{Audience, ChannelKind, Directory, Node, OrgKind, Text, TextList, Tree};
+
+fn read(name: &str) -> String {
+    let path = format!("{}/../../content/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn load() -> (Tree, Directory) {
+    let tree: Tree = serde_json::from_str(&read("tree.json")).unwrap_or_else(|e| panic!("tree.json: {e}"));
+    let dir: Directory = serde_json::from_str(&read("organisations.json")).unwrap_or_else(|e| panic!("organisations.json: {e}"));
+    (tree, dir)
+}
+
+fn nodes(tree: &Tree) -> HashMap<&str, &Node> {
+    tree.nodes.iter().map(|n| (n.id(), n)).collect()
+}
+
+/// (choice id, next node id) for every way out of a node.
+fn edges(n: &Node) -> Vec<(&str, &str)> {
+    match n {
+        Node::Question(q) => {
+            let mut v: Vec<(&str, &str)> = q.options.iter().map(|o| (o.id.as_str(), o.next.as_str())).collect();
+            if let Some(d) = &q.dont_know {
+                v.push((DONT_KNOW, d.next.as_str()));
+            }
+            v
+        }
+        Node::Info(i) => vec![(CONTINUE, i.next.as_str())],
+        Node::Outcome(_) => vec![],
+    }
+}
+
+/// Walk `answers` from the start; returns the visited node ids (start included).
+fn walk<'t>(by_id: &HashMap<&str, &'t Node>, start: &'t str, answers: &[&str]) -> Result<Vec<&'t str>, String> {
+    let mut at: &str = start;
+    let mut seen = vec![at];
+    for a in answers {
+        let n = by_id.get(at).ok_or_else(|| format!("no node `{at}`"))?;
+        let next = edges(n).into_iter().find(|(c, _)| c == a).map(|(_, nx)| nx);
+        let Some(next) = next else { return Err(format!("node `{at}` has no choice `{a}`")) };
+        at = by_id.get(next).map(|n| n.id()).ok_or_else(|| format!("`{next}` is not a node"))?;
+        seen.push(at);
+    }
+    Ok(seen)
+}
+
+fn reachable<'t>(by_id: &HashMap<&str, &'t Node>, from: &str) -> BTreeSet<&'t str> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![from.to_string()];
+    while let Some(id) = stack.pop() {
+        let Some(n) = by_id.get(id.as_str()) else { continue };
+        if out.insert(n.id()) {
+            stack.extend(edges(n).into_iter().map(|(_, x)| x.to_string()));
+        }
+    }
+    out
+}
+
+/// Answer sequences from the start question → the outcome they must end at.
+/// Regenerate or extend by hand when the tree changes; `every_node_is_covered` fails
+/// when a node is added without a case.
+const CASES: &[(&[&str], &str)] = &[
+    (&["pupil_primary", "bully"], "out_pp_bully"),
+    (&["pupil_primary", "teacher"], "out_pp_teacher"),
+    (&["pupil_primary", "touch", "continue"], "out_pp_sexual"),
+    (&["pupil_primary", "hit"], "out_pp_violence"),
+    (&["pupil_primary", "different"], "out_pp_discrim"),
+    (&["pupil_primary", "home", "continue"], "out_home_child"),
+    (&["pupil_primary", "crisis", "danger"], "out_crisis_112"),
+    (&["pupil_primary", "dont_know"], "out_pp_other"),
+    (&["pupil_secondary", "bully", "no"], "out_ps_bully"),
+    (&["pupil_secondary", "bully", "yes_nothing"], "out_ps_complaint"),
+    (&["pupil_secondary", "bully", "dont_know"], "out_ps_bully"),
+    (&["pupil_secondary", "discrim", "origin"], "out_ps_discrim"),
+    (&["pupil_secondary", "discrim", "lgbtiq"], "out_ps_lgbt"),
+    (&["pupil_secondary", "discrim", "other"], "out_ps_discrim"),
+    (&["pupil_secondary", "discrim", "dont_know"], "out_ps_discrim"),
+    (&["pupil_secondary", "sexual", "continue"], "out_ps_sexual"),
+    (&["pupil_secondary", "violence"], "out_ps_violence"),
+    (&["pupil_secondary", "school", "unfair"], "out_ps_conflict"),
+    (&["pupil_secondary", "school", "suspend"], "out_ps_suspension"),
+    (&["pupil_secondary", "school", "complaint"], "out_ps_complaint"),
+    (&["pupil_secondary", "school", "dont_know"], "out_ps_conflict"),
+    (&["pupil_secondary", "more", "home", "continue"], "out_home_child"),
+    (&["pupil_secondary", "more", "thuis"], "out_ps_thuiszitten"),
+    (&["pupil_secondary", "more", "support"], "out_ps_support"),
+    (&["pupil_secondary", "more", "complaint"], "out_ps_complaint"),
+    (&["pupil_secondary", "more", "dont_know"], "out_ps_other"),
+    (&["pupil_secondary", "crisis", "danger"], "out_crisis_112"),
+    (&["pupil_secondary", "dont_know"], "out_ps_other"),
+    (&["parent", "bully", "no"], "out_pa_bully"),
+    (&["parent", "bully", "yes_nothing"], "out_pa_complaint"),
+    (&["parent", "bully", "dont_know"], "out_pa_bully"),
+    (&["parent", "discrim", "origin"], "out_pa_discrim"),
+    (&["parent", "discrim", "lgbtiq"], "out_pa_lgbt"),
+    (&["parent", "discrim", "other"], "out_pa_discrim"),
+    (&["parent", "discrim", "dont_know"], "out_pa_discrim"),
+    (&["parent", "sexual", "continue", "staff"], "out_pa_sexual_staff"),
+    (&["parent", "sexual", "continue", "pupil"], "out_pa_sexual_pupil"),
+    (&["parent", "sexual", "continue", "dont_know"], "out_pa_sexual_staff"),
+    (&["parent", "violence"], "out_pa_violence"),
+    (&["parent", "school", "unfair"], "out_pa_conflict"),
+    (&["parent", "school", "suspend"], "out_pa_suspension"),
+    (&["parent", "school", "complaint"], "out_pa_complaint"),
+    (&["parent", "school", "dont_know"], "out_pa_conflict"),
+    (&["parent", "more", "thuis"], "out_pa_thuiszitten"),
+    (&["parent", "more", "support"], "out_pa_support"),
+    (&["parent", "more", "complaint"], "out_pa_complaint"),
+    (&["parent", "more", "home"], "out_home_adult"),
+    (&["parent", "more", "dont_know"], "out_general"),
+    (&["parent", "crisis", "danger"], "out_crisis_112"),
+    (&["parent", "dont_know"], "out_general"),
+    (&["employee", "harassed", "pupil"], "out_em_by_pupil"),
+    (&["employee", "harassed", "parent"], "out_em_by_parent"),
+    (&["employee", "harassed", "colleague"], "out_em_by_colleague"),
+    (&["employee", "harassed", "manager"], "out_em_by_manager"),
+    (&["employee", "harassed", "dont_know"], "out_general"),
+    (&["employee", "told", "home"], "out_em_meldcode"),
+    (&["employee", "told", "staff"], "out_em_vi_staff"),
+    (&["employee", "told", "pupils"], "out_em_pupil_safety"),
+    (&["employee", "told", "dont_know"], "out_em_meldcode"),
+    (&["employee", "pupils"], "out_em_pupil_safety"),
+    (&["employee", "crisis", "danger"], "out_crisis_112"),
+    (&["employee", "dont_know"], "out_general"),
+    (&["leader", "complaint"], "out_le_complaint"),
+    (&["leader", "incident"], "out_le_incident"),
+    (&["leader", "policy"], "out_le_advice"),
+    (&["leader", "staff"], "out_le_staff"),
+    (&["leader", "crisis", "danger"], "out_crisis_112"),
+    (&["leader", "dont_know"], "out_general"),
+    (&["crisis", "danger"], "out_crisis_112"),
+    (&["crisis", "home"], "out_crisis_home"),
+    (&["crisis", "suicide"], "out_crisis_113"),
+    (&["crisis", "sexual"], "out_crisis_csg"),
+    (&["crisis", "talk"], "out_crisis_kt"),
+    (&["crisis", "no"], "out_crisis_none"),
+];
+
+#[test]
+fn content_deserializes() {
+    let (tree, dir) = load();
+    assert_eq!(tree.schema, wegwijzer_core::SCHEMA_VERSION);
+    assert_eq!(dir.schema, wegwijzer_core::SCHEMA_VERSION);
+    assert!(!tree.nodes.is_empty() && !dir.organisations.is_empty());
+}
+
+#[test]
+fn path_cases_end_at_expected_outcomes() {
+    let (tree, _) = load();
+    let by_id = nodes(&tree);
+    let mut failures = Vec::new();
+    for (answers, expected) in CASES {
+        match walk(&by_id, &tree.start, answers) {
+            Err(e) => failures.push(format!("{answers:?}: {e}")),
+            Ok(path) => {
+                let last = *path.last().unwrap();
+                let is_outcome = matches!(by_id[last], Node::Outcome(_));
+                if last != *expected || !is_outcome {
+                    failures.push(format!("{answers:?}: ended at `{last}`, expected outcome `{expected}`"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "path cases failed:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_node_is_covered() {
+    let (tree, _) = load();
+    let by_id = nodes(&tree);
+    let mut visited = BTreeSet::new();
+    for (answers, _) in CASES {
+        if let Ok(path) = walk(&by_id, &tree.start, answers) {
+            visited.extend(path);
+        }
+    }
+    let missing: Vec<&str> = tree.nodes.iter().map(|n| n.id()).filter(|id| !visited.contains(id)).collect();
+    assert!(missing.is_empty(), "nodes not visited by any path case (add a case to CASES): {missing:?}");
+}
+
+#[test]
+fn every_outcome_ends_with_a_human() {
+    let (tree, dir) = load();
+    let orgs: HashMap<&str, _> = dir.organisations.iter().map(|o| (o.id.as_str(), o)).collect();
+    let mut bad = Vec::new();
+    for n in &tree.nodes {
+        if let Node::Outcome(o) = n {
+            for s in &o.steps {
+                if !orgs.contains_key(s.org.as_str()) {
+                    bad.push(format!("{}: unknown organisation `{}`", o.id, s.org));
+                }
+            }
+            match o.steps.last().and_then(|s| orgs.get(s.org.as_str())) {
+                Some(org) if org.human => {}
+                Some(org) => bad.push(format!("{}: last step `{}` is not human", o.id, org.id)),
+                None => bad.push(format!("{}: no (known) last step", o.id)),
+            }
+        }
+    }
+    // The helpdesk and the crisis numbers shown on every screen are humans with a channel.
+    for id in std::iter::once(&tree.always.helpdesk).chain(&tree.always.crisis) {
+        match orgs.get(id.as_str()) {
+            Some(o) if o.human && !o.channels.is_empty() => {}
+            _ => bad.push(format!("always: `{id}` must be a human organisation with a channel")),
+        }
+    }
+    assert!(tree.always.exit_url.starts_with("https://"));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn every_audience_reaches_crisis_in_one_step() {
+    let (tree, _) = load();
+    let by_id = nodes(&tree);
+    let Node::Question(start) = by_id[tree.start.as_str()] else { panic!("start is not a question") };
+    let ids: BTreeSet<&str> = start.options.iter().filter(|o| o.next != tree.crisis).map(|o| o.id.as_str()).collect();
+    let expected: BTreeSet<&str> = Audience::ALL.iter().map(|a| a.id()).collect();
+    assert_eq!(ids, expected, "the start options must be exactly the audience ids (plus the crisis option)");
+    for o in &start.options {
+        if o.next == tree.crisis {
+            continue;
+        }
+        let first = by_id[o.next.as_str()];
+        assert!(
+            edges(first).iter().any(|(_, nx)| *nx == tree.crisis),
+            "audience `{}`: first question `{}` has no option to the crisis node",
+            o.id,
+            first.id()
+        );
+    }
+    assert!(matches!(by_id[tree.crisis.as_str()], Node::Question(_)));
+}
+
+fn check_text(path: String, t: &Text, bad: &mut Vec<String>) {
+    if t.nl.trim().is_empty() {
+        bad.push(format!("{path}: empty Dutch text"));
+    }
+    if t.en.as_deref().is_none_or(|e| e.trim().is_empty()) {
+        bad.push(format!("{path}: no English text"));
+    }
+}
+
+fn check_list(path: String, l: &TextList, bad: &mut Vec<String>) {
+    if l.en.as_ref().is_none_or(|en| en.len() != l.nl.len() || en.iter().any(|e| e.trim().is_empty())) {
+        bad.push(format!("{path}: English list missing or of another length"));
+    }
+}
+
+/// Every Dutch text of a node, with a path for messages.
+fn node_texts(n: &Node) -> Vec<(String, &Text)> {
+    let mut v: Vec<(String, &Text)> = Vec::new();
+    match n {
+        Node::Question(q) => {
+            v.push(("text".into(), &q.text));
+            if let Some(h) = &q.help {
+                v.push(("help".into(), h));
+            }
+            for o in &q.options {
+                v.push((format!("options[{}].label", o.id), &o.label));
+                if let Some(h) = &o.hint {
+                    v.push((format!("options[{}].hint", o.id), h));
+                }
+            }
+            if let Some(t) = q.dont_know.as_ref().and_then(|d| d.label.as_ref()) {
+                v.push(("dont_know.label".into(), t));
+            }
+        }
+        Node::Info(i) => {
+            v.push(("title".into(), &i.title));
+            v.push(("body".into(), &i.body));
+            if let Some(b) = &i.button {
+                v.push(("button".into(), b));
+            }
+        }
+        Node::Outcome(o) => {
+            v.push(("title".into(), &o.title));
+            v.push(("intro".into(), &o.intro));
+            for (k, s) in o.steps.iter().enumerate() {
+                v.push((format!("steps[{k}].action"), &s.action));
+                for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
+                    if let Some(t) = t {
+                        v.push((format!("steps[{k}].{name}"), t));
+                    }
+                }
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn every_text_has_english() {
+    let (tree, dir) = load();
+    let mut bad = Vec::new();
+    for n in &tree.nodes {
+        for (p, t) in node_texts(n) {
+            check_text(format!("{}.{p}", n.id()), t, &mut bad);
+        }
+    }
+    for t in &tree.topics {
+        check_text(format!("topics[{}].label", t.id), &t.label, &mut bad);
+        // Keywords are words people type; the lists need not match item for item.
+        if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
+            bad.push(format!("topics[{}].keywords: keywords in both languages are needed", t.id));
+        }
+    }
+    for o in &dir.organisations {
+        check_text(format!("{}.name", o.id), &o.name, &mut bad);
+        check_text(format!("{}.purpose", o.id), &o.purpose, &mut bad);
+        check_list(format!("{}.can", o.id), &o.can, &mut bad);
+        check_list(format!("{}.cannot", o.id), &o.cannot, &mut bad);
+        for (i, c) in o.channels.iter().enumerate() {
+            if let Some(l) = &c.label {
+                check_text(format!("{}.channels[{i}].label", o.id), l, &mut bad);
+            }
+        }
+    }
+    assert!(bad.is_empty(), "missing translations:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn topic_entries_are_reachable_through_their_audience() {
+    let (tree, _) = load();
+    let by_id = nodes(&tree);
+    let Node::Question(start) = by_id[tree.start.as_str()] else { panic!() };
+    let mut bad = Vec::new();
+    for t in &tree.topics {
+        assert!(!t.keywords.nl.is_empty(), "topic {} has no Dutch keywords", t.id);
+        for (aud, target) in &t.entry {
+            let Some(first) = start.options.iter().find(|o| &o.id == aud) else {
+                bad.push(format!("topic {}: `{aud}` is not a start option", t.id));
+                continue;
+            };
+            if !reachable(&by_id, &first.next).contains(target.as_str()) {
+                bad.push(format!("topic {}: `{target}` is not reachable through `{aud}`", t.id));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn every_contact_detail_has_a_source() {
+    let (_, dir) = load();
+    let mut bad = Vec::new();
+    let date = |s: &str| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    for o in &dir.organisations {
+        if o.kind != OrgKind::InSchool && o.source.is_none() {
+            bad.push(format!("{}: no source for the description", o.id));
+        }
+        if o.kind == OrgKind::InSchool && !o.channels.is_empty() {
+            bad.push(format!("{}: an in-school role has no central channel", o.id));
+        }
+        for (i, c) in o.channels.iter().enumerate() {
+            if c.source.url.trim().is_empty() || !date(&c.source.checked) {
+                bad.push(format!("{}.channels[{i}]: source url and checked date are required", o.id));
+            }
+            if matches!(c.kind, ChannelKind::Website | ChannelKind::Chat) && !c.value.starts_with("https://") {
+                bad.push(format!("{}.channels[{i}]: web channels must be https:", o.id));
+            }
+            if let Some(h) = &c.hours {
+                if h.tz != "Europe/Amsterdam" {
+                    bad.push(format!("{}.channels[{i}]: hours must be in Europe/Amsterdam", o.id));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+// ---------------------------------------------------------------- readability
+
+/// Limits per language level (see docs/content-style.md).
+struct Level {
+    name: &'static str,
+    max_words_per_sentence: usize,
+    /// Share of words with more than `LONG_WORD` letters, in percent.
+    max_long_word_percent: usize,
+}
+const LONG_WORD: usize = 12;
+const A2: Level = Level { name: "A2 (pupil_primary)", max_words_per_sentence: 12, max_long_word_percent: 10 };
+const B1: Level = Level { name: "B1", max_words_per_sentence: 20, max_long_word_percent: 20 };
+
+/// Plain sentences of a text: links become their label, emphasis and list dashes go.
+fn sentences(s: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match (after.find("]("), after.find(')')) {
+            (Some(close), Some(end)) if close < end => {
+                plain.push_str(&rest[..open]);
+                plain.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    plain.push_str(rest);
+    let plain = plain.replace('*', "");
+    let mut out = Vec::new();
+    for line in plain.lines() {
+        let line = line.trim().trim_start_matches("- ");
+        let mut cur = String::new();
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &ch) in chars.iter().enumerate() {
+            cur.push(ch);
+            let ends = matches!(ch, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+            if ends {
+                if !cur.trim().is_empty() {
+                    out.push(cur.trim().to_string());
+                }
+                cur.clear();
+            }
+        }
+        if !cur.trim().is_empty() {
+            out.push(cur.trim().to_string());
+        }
+    }
+    out
+}
+
+fn words(sentence: &str) -> Vec<&str> {
+    sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Which audiences reach each node from their start option (the crisis node via every audience).
+fn audiences_per_node<'t>(tree: &'t Tree, by_id: &HashMap<&str, &'t Node>) -> BTreeMap<&'t str, BTreeSet<String>> {
+    let mut out: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let Node::Question(start) = by_id[tree.start.as_str()] else { panic!() };
+    for o in &start.options {
+        let auds: Vec<String> = if o.next == tree.crisis {
+            Audience::ALL.iter().map(|a| a.id().to_string()).collect()
+        } else {
+            vec![o.id.clone()]
+        };
+        for id in reachable(by_id, &o.next) {
+            out.entry(id).or_default().extend(auds.iter().cloned());
+        }
+    }
+    out
+}
+
+#[test]
+fn dutch_texts_are_readable_for_their_audience() {
+    let (tree, dir) = load();
+    let by_id = nodes(&tree);
+    let auds = audiences_per_node(&tree, &by_id);
+    let mut bad = Vec::new();
+    let mut check = |id: &str, level: &Level, texts: Vec<(String, &Text)>| {
+        let (mut all, mut long) = (0usize, 0usize);
+        for (path, t) in texts {
+            for s in sentences(&t.nl) {
+                let w = words(&s);
+                all += w.len();
+                long += w.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > LONG_WORD).count();
+                if w.len() > level.max_words_per_sentence {
+                    bad.push(format!("{id}.{path} [{}]: {} words, max {}: «{s}»", level.name, w.len(), level.max_words_per_sentence));
+                }
+            }
+        }
+        if all > 0 && long * 100 > level.max_long_word_percent * all {
+            bad.push(format!(
+                "{id} [{}]: {long} of {all} words have more than {LONG_WORD} letters (max {}%)",
+                level.name, level.max_long_word_percent
+            ));
+        }
+    };
+    for n in &tree.nodes {
+        // A node reached by primary pupils (alone or shared) must meet the A2 limits.
+        let level = match auds.get(n.id()) {
+            Some(a) if !a.contains("pupil_primary") => &B1,
+            _ => &A2,
+        };
+        check(n.id(), level, node_texts(n));
+    }
+    for o in &dir.organisations {
+        // Organisation cards are shared by every audience they serve.
+        let level = if o.audiences.contains(&Audience::PupilPrimary) { &A2 } else { &B1 };
+        check(&o.id, level, vec![("purpose".into(), &o.purpose)]);
+    }
+    assert!(bad.is_empty(), "readability violations:\n{}", bad.join("\n"));
+}
