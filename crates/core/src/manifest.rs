@@ -360,7 +360,7 @@ impl PublicKeys {
 }
 
 /// Standard base64 with padding (what minisign writes). `None` on anything else.
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let b = s.as_bytes();
     if b.is_empty() || b.len() % 4 != 0 {
         return None;
