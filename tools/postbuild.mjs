@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Post-build steps for dist/ (run by `cargo xtask serve|test|bench|dist` after `trunk build`
+// and after the content has been signed into dist/content):
+//   1. copy public/* into dist/
+//   2. generate dist/sw.js from tools/sw.template.js with a precache list of every file and a version
+//   3. precompress every text/wasm file to .br (quality 11) and .gz (level 9)
+//   4. write dist/_headers (CDN headers, same rules as tools/server.mjs)
+//
+//   node tools/postbuild.mjs --dist dist [--public public] [--frame-ancestors https:] [--connect-src ORIGINS]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { headersFile, PRODUCTION_FRAME_ANCESTORS } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const dist = path.resolve(opt('--dist', 'dist'));
+const pub = path.resolve(opt('--public', path.join(here, '..', 'public')));
+const frameAncestors = opt('--frame-ancestors', PRODUCTION_FRAME_ANCESTORS);
+const connectSrc = opt('--connect-src', '');
+
+const COMPRESS = /\.(html|js|mjs|css|wasm|json|minisig|webmanifest|svg|txt|xml|ico|md)$/i;
+// Not precached: the SW itself, the kill switch, the host-page embed script, CDN metadata.
+const NO_PRECACHE = new Set(['sw.js', 'sw-kill.js', 'embed.js', '_headers', 'sw.template.js']);
+
+function walk(d) {
+  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+    const f = path.join(d, e.name);
+    return e.isDirectory() ? walk(f) : [f];
+  });
+}
+const relOf = (f) => path.relative(dist, f).split(path.sep).join('/');
+
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error(`postbuild: ${dist}/index.html is missing (did trunk build run?)`);
+  process.exit(1);
+}
+
+// 1. public/*
+let copied = 0;
+if (fs.existsSync(pub)) {
+  for (const f of walk(pub)) {
+    const r = path.relative(pub, f);
+    if (path.basename(r).startsWith('.')) continue;
+    const to = path.join(dist, r);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(f, to);
+    copied++;
+  }
+}
+
+// Stale compressed files from an earlier run would be served for changed files: drop them all.
+for (const f of walk(dist)) if (/\.(br|gz)$/.test(f)) fs.unlinkSync(f);
+
+// 2. sw.js
+const files = walk(dist).map(relOf).filter((r) => !NO_PRECACHE.has(r) && !/\.(br|gz)$/.test(r)).sort();
+const h = crypto.createHash('sha256');
+for (const r of files) h.update(r + '\0' + crypto.createHash('sha256').update(fs.readFileSync(path.join(dist, r))).digest('hex') + '\n');
+const version = h.digest('hex').slice(0, 16);
+const template = fs.readFileSync(path.join(here, 'sw.template.js'), 'utf8');
+const sw = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', JSON.stringify(files, null, 0));
+fs.writeFileSync(path.join(dist, 'sw.js'), sw);
+
+// 3. precompress
+let n = 0;
+for (const f of walk(dist)) {
+  if (!COMPRESS.test(f) || /\.(br|gz)$/.test(f)) continue;
+  const buf = fs.readFileSync(f);
+  fs.writeFileSync(f + '.br', zlib.brotliCompressSync(buf, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    [zlib.constants.BROTLI_PARAM_MODE]: /\.wasm$/.test(f) ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+  } }));
+  fs.writeFileSync(f + '.gz', zlib.gzipSync(buf, { level: 9 }));
+  n++;
+}
+
+// 4. _headers
+fs.writeFileSync(path.join(dist, '_headers'), headersFile(dist, { frameAncestors, connectSrc }));
+
+console.log(`postbuild: copied ${copied} public file(s), sw.js version ${version} precaching ${files.length} file(s), compressed ${n} file(s), wrote _headers`);
