@@ -8,13 +8,14 @@
 //! - every topic entry is reachable from the start through its audience;
 //! - readability of the Dutch texts per audience (limits in docs/content-style.md).
 //!
-//! The walk helper here follows `next` over the model directly, so this file depends on
-//! nothing but the model; `DONT_KNOW` and `CONTINUE` are the choice ids the walker uses.
+//! The cases are walked twice: by a small helper here that follows `next` over the model
+//! (so coverage does not depend on the walker), and by the core walker the app uses.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use wegwijzer_core::model::{CONTINUE, DONT_KNOW};
-use wegwijzer_core::{Audience, ChannelKind, Directory, Node, OrgKind, Text, TextList, Tree};
+use wegwijzer_core::walker;
+use wegwijzer_core::{Audience, ChannelKind, Content, Directory, Node, OrgKind, Text, TextList, Tree};
 
 fn read(name: &str) -> String {
     let path = format!("{}/../../content/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -178,6 +179,31 @@ fn path_cases_end_at_expected_outcomes() {
         }
     }
     assert!(failures.is_empty(), "path cases failed:\n{}", failures.join("\n"));
+}
+
+/// The same table through the core walker the app uses (answers, "weet ik niet", continue).
+#[test]
+fn path_cases_through_the_core_walker() {
+    let (tree, dir) = load();
+    let start = tree.start.clone();
+    let content = Content::new(tree, dir);
+    let mut failures = Vec::new();
+    for (answers, expected) in CASES {
+        match walker::walk(&content, &start, answers).and_then(|w| w.current(&content).map(|n| n.id().to_string())) {
+            Ok(id) if id == *expected => {}
+            Ok(id) => failures.push(format!("{answers:?}: walker ended at `{id}`, expected `{expected}`")),
+            Err(e) => failures.push(format!("{answers:?}: {e}")),
+        }
+    }
+    // Topic search jumps in through the walker as if the user had clicked.
+    for t in &content.tree.topics {
+        for (aud, target) in &t.entry {
+            if walker::route_to(&content, &start, aud, target).is_none() {
+                failures.push(format!("topic {}: walker finds no route through `{aud}` to `{target}`", t.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
