@@ -1,12 +1,75 @@
 //! Wegwijzer browser app entry point (Leptos CSR). Native builds compile to a stub so
 //! `cargo test --workspace` works without the wasm target.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod content;
+#[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod pwa;
+mod route;
+#[cfg(target_arch = "wasm32")]
+mod storage;
+
+/// On a panic, never a blank page: show the static failure screen from index.html, which
+/// carries the helpdesk and crisis numbers, and log the panic to the console.
+#[cfg(target_arch = "wasm32")]
+fn show_fatal() {
+    let Some(d) = web_sys::window().and_then(|w| w.document()) else { return };
+    for id in ["app", "static-shell"] {
+        if let Some(e) = d.get_element_by_id(id) {
+            e.remove();
+        }
+    }
+    for id in ["fatal", "static-help"] {
+        if let Some(e) = d.get_element_by_id(id) {
+            let _ = e.remove_attribute("hidden");
+        }
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <p>"Wegwijzer"</p> });
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal();
+    }));
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+        show_fatal();
+        return;
+    };
+    use wasm_bindgen::JsCast;
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, app::App).forget();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    let _ = route::Route::parse("#/");
     eprintln!("The Wegwijzer app runs in the browser: use `cargo xtask serve`.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::route::Route;
+
+    #[test]
+    fn routes_round_trip_and_never_carry_answers() {
+        for r in [Route::Step(1), Route::Step(7), Route::Crisis(2), Route::Summary, Route::Organisations, Route::Overview, Route::Safety, Route::Accessibility, Route::About, Route::Schools] {
+            assert_eq!(Route::parse(&r.hash()), r);
+            assert!(r.hash().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '/' || c == '#'));
+        }
+        assert_eq!(Route::parse("#/stap/0"), Route::Step(1));
+        assert_eq!(Route::parse("#/stap/x"), Route::Step(1));
+        assert_eq!(Route::parse("#/bogus"), Route::Step(1));
+        assert_eq!(Route::parse(""), Route::Step(1));
+    }
 }

@@ -10,6 +10,7 @@
 //! - [`markup`]: the tiny safe text markup, parsed into nodes (never HTML).
 //! - [`graph`]: Mermaid/DOT and stats of the tree.
 
+pub mod bundle;
 pub mod graph;
 pub mod hours;
 pub mod lint;

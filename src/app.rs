@@ -1,0 +1,308 @@
+//! The root component: shared state, layout (quick exit, language, help block on every
+//! screen), routing, titles and focus, persistence with consent. Pages only render.
+
+use crate::content::{self, Fallback, Loaded};
+use crate::i18n::{ui, Ui};
+use crate::route::Route;
+use crate::{components, embed, pages, pwa, storage};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wegwijzer_core::progress::{self, Restored};
+use wegwijzer_core::walker::Walk;
+use wegwijzer_core::{Lang, Node};
+
+/// What the app is showing while content loads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// A resume offer found at start-up (only with consent given on an earlier visit).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resume {
+    pub walk: Walk,
+    pub lang: Lang,
+    pub dropped: usize,
+}
+
+/// Shared state. Signals are `Copy`, so the context is too.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub loaded: RwSignal<Option<Arc<Loaded>>>,
+    pub state: RwSignal<LoadState>,
+    pub main: RwSignal<Walk>,
+    pub crisis: RwSignal<Walk>,
+    pub route: RwSignal<Route>,
+    /// The user opted in to remembering answers on this device.
+    pub consent: RwSignal<bool>,
+    pub storage_ok: RwSignal<bool>,
+    /// A polite status message (aria-live).
+    pub notice: RwSignal<Option<String>>,
+    pub resume: RwSignal<Option<Resume>>,
+    pub embed: StoredValue<embed::Config>,
+    pub offline: RwSignal<bool>,
+    pub update_ready: RwSignal<bool>,
+    /// Shift presses counted towards quick exit (0–2).
+    pub shift_count: RwSignal<u8>,
+    /// Increments on every navigation, so focus moves only after one (not on first load).
+    pub navs: RwSignal<u32>,
+}
+
+impl Ctx {
+    pub fn ui(&self) -> &'static Ui {
+        ui(self.lang.get())
+    }
+
+    /// Go to a route, adding a history entry so the browser Back button works.
+    pub fn go(&self, r: Route) {
+        if let Some(w) = web_sys::window() {
+            if let Ok(h) = w.history() {
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.hash()));
+            }
+        }
+        self.navs.update(|n| *n += 1);
+        self.route.set(r);
+    }
+
+    /// Replace the current history entry (used to correct an out-of-range step).
+    pub fn replace(&self, r: Route) {
+        if let Some(w) = web_sys::window() {
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.hash()));
+            }
+        }
+        self.route.set(r);
+    }
+
+    pub fn say(&self, msg: impl Into<String>) {
+        self.notice.set(Some(msg.into()));
+    }
+
+    pub fn exit_url(&self) -> String {
+        self.loaded
+            .with_untracked(|l| l.as_ref().map(|l| l.content.tree.always.exit_url.clone()))
+            .unwrap_or_else(|| components::DEFAULT_EXIT_URL.to_string())
+    }
+
+    /// Start again: clear both walks and saved progress.
+    pub fn restart(&self) {
+        if let Some(l) = self.loaded.get_untracked() {
+            self.main.set(Walk::new(&l.content.tree.start));
+            self.crisis.set(Walk::new(&l.content.tree.crisis));
+        }
+        storage::remove(storage::PROGRESS);
+        self.resume.set(None);
+        self.go(Route::Step(1));
+    }
+
+    /// "Wis mijn gegevens": erase everything stored and forget consent.
+    pub fn wipe(&self) {
+        storage::wipe_all();
+        self.consent.set(false);
+        self.resume.set(None);
+        self.say(self.ui().wiped);
+    }
+}
+
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let cfg = embed::Config::from_location();
+    let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
+    let storage_ok = storage::available();
+    let consent0 = storage_ok
+        && storage::get(storage::CONSENT).and_then(|v| v.parse::<i64>().ok()).is_some_and(|exp| exp > now());
+    let c = Ctx {
+        lang: RwSignal::new(cfg.lang.unwrap_or(Lang::Nl)),
+        loaded: RwSignal::new(None),
+        state: RwSignal::new(LoadState::Loading),
+        main: RwSignal::new(Walk::new("")),
+        crisis: RwSignal::new(Walk::new("")),
+        route: RwSignal::new(route0),
+        consent: RwSignal::new(consent0),
+        storage_ok: RwSignal::new(storage_ok),
+        notice: RwSignal::new(None),
+        resume: RwSignal::new(None),
+        embed: StoredValue::new(cfg),
+        offline: RwSignal::new(false),
+        update_ready: RwSignal::new(false),
+        shift_count: RwSignal::new(0),
+        navs: RwSignal::new(0),
+    };
+    provide_context(c);
+
+    start_loading(c);
+    install_listeners(c);
+    pwa::init(c);
+    embed::init(c);
+
+    // <html lang>, and the document title: neutral, never a topic or an answer.
+    Effect::new(move |_| {
+        let lang = c.lang.get();
+        let u = ui(lang);
+        let title = match c.route.get() {
+            Route::Step(n) | Route::Crisis(n) => {
+                let is_outcome = c.loaded.with(|l| {
+                    l.as_ref().is_some_and(|l| {
+                        let w = if matches!(c.route.get_untracked(), Route::Crisis(_)) { c.crisis.get() } else { c.main.get() };
+                        w.path(&l.content).ok().and_then(|p| p.get(n.saturating_sub(1)).and_then(|id| l.content.node(id)).map(|n| matches!(n, Node::Outcome(_)))).unwrap_or(false)
+                    })
+                });
+                if is_outcome { u.outcome_title.to_string() } else { format!("{} {n}", u.step) }
+            }
+            Route::Summary => u.answers_title.into(),
+            Route::Organisations => u.nav_orgs.into(),
+            Route::Overview => u.nav_overview.into(),
+            Route::Safety => u.nav_safety.into(),
+            Route::Accessibility => u.nav_a11y.into(),
+            Route::About => u.nav_about.into(),
+            Route::Schools => u.nav_schools.into(),
+        };
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&format!("{title} — Wegwijzer"));
+            if let Some(h) = d.document_element() {
+                let _ = h.set_attribute("lang", lang.code());
+            }
+        }
+    });
+
+    // Focus the new h1 after each navigation (not on first load: quick exit stays the first Tab stop).
+    Effect::new(move |prev: Option<u32>| {
+        let n = c.navs.get();
+        let _ = c.route.get();
+        if prev.is_some_and(|p| p != n) {
+            request_animation_frame(move || components::focus_h1());
+        }
+        n
+    });
+
+    // Persistence: only with consent, never for session-only paths.
+    Effect::new(move |_| {
+        let consent = c.consent.get();
+        let walk = c.main.get();
+        let lang = c.lang.get();
+        let Some(l) = c.loaded.get() else { return };
+        if !consent || !c.storage_ok.get_untracked() {
+            storage::remove(storage::PROGRESS);
+            storage::remove(storage::CONSENT);
+            return;
+        }
+        let exp = now() + progress::MAX_AGE_SECS;
+        let ok = storage::set(storage::CONSENT, &exp.to_string());
+        match progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS) {
+            Some(s) if !walk.answers.is_empty() => {
+                if !(ok && storage::set(storage::PROGRESS, &s)) {
+                    c.storage_ok.set(false);
+                }
+            }
+            _ => storage::remove(storage::PROGRESS),
+        }
+    });
+
+    view! {
+        <div class="ww" class:embed=move || c.embed.with_value(|e| e.embed) class:compact=move || c.embed.with_value(|e| e.compact)>
+            <components::Header/>
+            <components::Banners/>
+            <main id="main" tabindex="-1">
+                {move || match c.state.get() {
+                    LoadState::Loading => view! { <p class="loading">{c.ui().loading}</p> }.into_any(),
+                    LoadState::Failed(_) => view! { <pages::Failure/> }.into_any(),
+                    LoadState::Ready => pages::routed().into_any(),
+                }}
+            </main>
+            <components::HelpBlock/>
+            <components::Footer/>
+        </div>
+    }
+}
+
+fn start_loading(c: Ctx) {
+    leptos::task::spawn_local(async move {
+        match content::load().await {
+            Ok(l) => {
+                let tree = &l.content.tree;
+                let mut main = Walk::new(&tree.start);
+                // A click on the static first screen before the app took over.
+                if let Some(choice) = components::take_early_click() {
+                    if choice == "crisis" {
+                        c.route.set(Route::Crisis(1));
+                    } else if main.answer(&l.content, &choice).is_ok() {
+                        c.route.set(Route::Step(2));
+                    }
+                } else if let Some(a) = c.embed.with_value(|e| e.audience) {
+                    let _ = main.answer(&l.content, a.id());
+                }
+                if c.consent.get_untracked() {
+                    if let Some(saved) = storage::get(storage::PROGRESS) {
+                        match progress::restore(&saved, &l.content, l.version, now()) {
+                            Restored::Same { walk, lang } => c.resume.set(Some(Resume { walk, lang, dropped: 0 })),
+                            Restored::Updated { walk, lang, dropped } => c.resume.set(Some(Resume { walk, lang, dropped })),
+                            Restored::Expired | Restored::Invalid => storage::remove(storage::PROGRESS),
+                        }
+                    }
+                }
+                match l.fallback {
+                    Some(Fallback::Offline) => c.say(c.ui().notice_offline_cached),
+                    Some(Fallback::Rejected) => c.say(c.ui().notice_unverified),
+                    None => {}
+                }
+                c.crisis.set(Walk::new(&tree.crisis));
+                c.main.set(main);
+                c.loaded.set(Some(l));
+                c.state.set(LoadState::Ready);
+                components::retire_static_shell(false);
+            }
+            Err(e) => {
+                web_sys::console::error_1(&format!("Wegwijzer: {e}").into());
+                c.state.set(LoadState::Failed(e));
+                components::retire_static_shell(true);
+            }
+        }
+    });
+}
+
+/// Browser Back/Forward, Shift ×3, online/offline.
+fn install_listeners(c: Ctx) {
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        c.navs.update(|n| *n += 1);
+        c.route.set(Route::parse(&hash));
+    });
+
+    // Quick exit by Shift pressed three times; each press restarts a 5 s window.
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Shift" || ev.repeat() {
+            return;
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let n = c.shift_count.get_untracked() + 1;
+        if n >= 3 {
+            c.shift_count.set(0);
+            components::quick_exit(c);
+            return;
+        }
+        c.shift_count.set(n);
+        let h = set_timeout_with_handle(move || c.shift_count.set(0), std::time::Duration::from_secs(5)).ok();
+        timer.set_value(h);
+    });
+
+    let nav_online = || web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    c.offline.set(!nav_online());
+    let _ = window_event_listener(leptos::ev::online, move |_| c.offline.set(false));
+    let _ = window_event_listener(leptos::ev::offline, move |_| c.offline.set(true));
+    let _ = wasm_bindgen::JsValue::NULL.dyn_ref::<js_sys::Object>();
+}

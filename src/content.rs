@@ -1,0 +1,188 @@
+//! The one place that fetches content. It fetches the signed manifest and the files it
+//! names, hands the bytes to the core for verification, and only then returns content.
+//! The last verified bundle is kept on the device (it holds no personal data) so the app
+//! works offline and falls back to it when a newer bundle fails verification.
+
+use crate::storage;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wegwijzer_core::bundle::{open, BundleError, Opened, RawBundle};
+use wegwijzer_core::manifest::{self, Mode, PublicKeys, Seen, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
+use wegwijzer_core::Content;
+
+/// Pinned at build time: `WEGWIJZER_PUBKEYS` = current[,next] minisign public keys.
+const PUBKEYS: Option<&str> = option_env!("WEGWIJZER_PUBKEYS");
+/// Where the signed bundle lives; default same origin, next to the app.
+const BASE: Option<&str> = option_env!("WEGWIJZER_CONTENT_BASE");
+
+pub fn base() -> &'static str {
+    BASE.filter(|b| !b.is_empty()).unwrap_or("content/")
+}
+
+/// Verified content ready for the app.
+pub struct Loaded {
+    pub content: Content,
+    pub version: u64,
+    /// Past `expires` (offline only): show "may be out of date".
+    pub stale: bool,
+    /// Why the newest bundle was not used, if it was not.
+    pub fallback: Option<Fallback>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// The network failed: showing the cached copy.
+    Offline,
+    /// A bundle arrived but failed verification: showing the last good copy.
+    Rejected,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    manifest: String,
+    signature: String,
+    tree: String,
+    directory: String,
+}
+
+fn keys() -> Result<PublicKeys, String> {
+    let raw = PUBKEYS.ok_or("this build has no pinned content key (WEGWIJZER_PUBKEYS)")?;
+    let list: Vec<&str> = raw.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
+    PublicKeys::parse(&list).map_err(|e| e.to_string())
+}
+
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+fn log(msg: &str) {
+    web_sys::console::warn_1(&msg.into());
+}
+
+/// Fetch `url` with `cache: no-cache`, reading at most `limit` bytes (abort beyond).
+async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, String> {
+    let resp = gloo_net::http::Request::get(url)
+        .cache(web_sys::RequestCache::NoCache)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    if let Some(len) = resp.headers().get("content-length").and_then(|v| v.parse::<u64>().ok()) {
+        if len > limit {
+            return Err(format!("{url}: {len} bytes declared, more than the {limit} allowed"));
+        }
+    }
+    let body = resp.body().ok_or_else(|| format!("{url}: empty body"))?;
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| format!("{url}: read failed"))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| format!("{url}: bad chunk"))?;
+        let bytes = js_sys::Uint8Array::new(&value);
+        if out.len() as u64 + bytes.length() as u64 > limit {
+            let _ = reader.cancel();
+            return Err(format!("{url}: longer than the {limit} bytes allowed"));
+        }
+        let start = out.len();
+        out.resize(start + bytes.length() as usize, 0);
+        bytes.copy_to(&mut out[start..]);
+    }
+    Ok(out)
+}
+
+async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, u64), FetchError> {
+    let b = base();
+    let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await.map_err(FetchError::Network)?;
+    let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await.map_err(FetchError::Network)?;
+    // Verify the manifest before following the file names in it.
+    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), Mode::Fresh)
+        .map_err(|e| FetchError::Rejected(BundleError::Manifest(e).to_string()))?;
+    let t = v.manifest.file("tree").ok_or_else(|| FetchError::Rejected("manifest names no tree".into()))?;
+    let d = v.manifest.file("directory").ok_or_else(|| FetchError::Rejected("manifest names no directory".into()))?;
+    // Read at most the declared length + 1, so a longer body is detected and refused.
+    let tree = fetch_capped(&format!("{b}{}", t.name), t.read_limit() + 1).await.map_err(FetchError::Network)?;
+    let directory = fetch_capped(&format!("{b}{}", d.name), d.read_limit() + 1).await.map_err(FetchError::Network)?;
+    Ok((RawBundle { manifest, signature, tree, directory }, v.manifest.version))
+}
+
+enum FetchError {
+    Network(String),
+    Rejected(String),
+}
+
+fn cache_bundle(raw: &RawBundle, seen: &Seen) {
+    let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let c = Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) };
+    if let Ok(s) = serde_json::to_string(&c) {
+        storage::set(storage::CONTENT, &s);
+    }
+    if let Ok(s) = serde_json::to_string(seen) {
+        storage::set(storage::SEEN, &s);
+    }
+}
+
+fn cached_bundle() -> Option<RawBundle> {
+    let c: Cached = serde_json::from_str(&storage::get(storage::CONTENT)?).ok()?;
+    Some(RawBundle { manifest: c.manifest.into_bytes(), signature: c.signature.into_bytes(), tree: c.tree.into_bytes(), directory: c.directory.into_bytes() })
+}
+
+fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {
+    Loaded { version: o.verified.manifest.version, stale: o.verified.stale, content: o.content, fallback }
+}
+
+/// Load content: newest verified bundle, else the last verified one, else an error text.
+pub async fn load() -> Result<Arc<Loaded>, String> {
+    let keys = keys()?;
+    let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| serde_json::from_str(&s).ok());
+    let fallback = match fetch_bundle(seen.as_ref(), &keys).await {
+        Ok((raw, _)) => {
+            let t0 = js_sys::Date::now();
+            match open(&raw, &keys, seen.as_ref(), now(), Mode::Fresh) {
+                Ok(o) => {
+                    record_timing(js_sys::Date::now() - t0);
+                    cache_bundle(&raw, &o.verified.seen());
+                    return Ok(Arc::new(loaded(o, None)));
+                }
+                Err(e) => {
+                    log(&format!("Wegwijzer: content refused: {e}"));
+                    Fallback::Rejected
+                }
+            }
+        }
+        Err(FetchError::Rejected(e)) => {
+            log(&format!("Wegwijzer: content refused: {e}"));
+            Fallback::Rejected
+        }
+        Err(FetchError::Network(e)) => {
+            log(&format!("Wegwijzer: content not fetched: {e}"));
+            Fallback::Offline
+        }
+    };
+    let raw = cached_bundle().ok_or("no verified content is available")?;
+    // The cached copy is re-verified on every load; expired is allowed (offline) but flagged.
+    match open(&raw, &keys, seen.as_ref(), now(), Mode::Cached) {
+        Ok(o) => Ok(Arc::new(loaded(o, Some(fallback)))),
+        Err(e) => {
+            log(&format!("Wegwijzer: cached content refused: {e}"));
+            storage::remove(storage::CONTENT);
+            Err(e.to_string())
+        }
+    }
+}
+
+/// Exposed for the benchmark: verify + parse + validate time of the accepted bundle.
+fn record_timing(ms: f64) {
+    let Some(w) = web_sys::window() else { return };
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"verifyParseValidateMs".into(), &ms.into());
+    let _ = js_sys::Reflect::set(&w, &"__wegwijzerTiming".into(), &o);
+}

@@ -1,0 +1,96 @@
+//! Embed mode: options from the query string (allow-listed), and height messages to the
+//! host page. Messages go only to the exact origin named by `embed.js` and carry only a
+//! height; a host at another origin never receives them (the browser drops them).
+
+use crate::app::Ctx;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wegwijzer_core::{Audience, Lang};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    pub embed: bool,
+    pub compact: bool,
+    pub lang: Option<Lang>,
+    pub audience: Option<Audience>,
+    /// The host page's origin, exactly `scheme://host[:port]`.
+    pub origin: Option<String>,
+}
+
+fn warn(msg: &str) {
+    web_sys::console::warn_1(&format!("Wegwijzer: {msg}").into());
+}
+
+/// `scheme://host[:port]` with http(s) only, nothing else.
+pub fn valid_origin(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) && !r.starts_with(':')
+    })
+}
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(s).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+impl Config {
+    pub fn parse(search: &str) -> Config {
+        let mut c = Config::default();
+        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            match k {
+                "embed" if v == "1" => c.embed = true,
+                "compact" if v == "1" => c.compact = true,
+                "lang" if Lang::parse(&v).is_some() => c.lang = Lang::parse(&v),
+                "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
+                "origin" if valid_origin(&v) => c.origin = Some(v),
+                "embed" | "compact" | "lang" | "audience" | "origin" => warn(&format!("ignored invalid value for option `{k}`")),
+                _ => warn(&format!("ignored unknown option `{k}`")),
+            }
+        }
+        c
+    }
+
+    pub fn from_location() -> Config {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        Config::parse(&search)
+    }
+}
+
+fn post_height(origin: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(root) = doc.document_element() else { return };
+    let height = root.scroll_height().max(doc.body().map(|b| b.scroll_height()).unwrap_or(0));
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegwijzer:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    let _ = parent.post_message(&msg, origin);
+}
+
+pub fn init(c: Ctx) {
+    let cfg = c.embed.with_value(Clone::clone);
+    if !cfg.embed {
+        return;
+    }
+    if let Some(d) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = d.class_list().add_1("embedded");
+    }
+    let Some(origin) = cfg.origin else {
+        warn("embed mode without a valid `origin`: the frame cannot report its height");
+        return;
+    };
+    let o2 = origin.clone();
+    let cb = Closure::<dyn FnMut()>::new(move || post_height(&o2));
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            obs.observe(&root);
+        }
+        std::mem::forget(obs);
+    }
+    cb.forget();
+    post_height(&origin);
+}
