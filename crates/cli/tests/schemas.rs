@@ -92,11 +92,7 @@ fn valid(s: &Value, v: &Value, root: &Value) -> bool {
                 }
                 None => match s.get("additionalProperties") {
                     Some(Value::Bool(false)) => return false,
-                    Some(ap @ Value::Object(_)) => {
-                        if !valid(ap, x, root) {
-                            return false;
-                        }
-                    }
+                    Some(ap @ Value::Object(_)) if !valid(ap, x, root) => return false,
                     _ => {}
                 },
             }

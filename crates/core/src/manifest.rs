@@ -360,6 +360,7 @@ impl PublicKeys {
 }
 
 /// Standard base64 with padding (what minisign writes). `None` on anything else.
+#[allow(clippy::manual_is_multiple_of)] // rust-version 1.85
 pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let b = s.as_bytes();
     if b.is_empty() || b.len() % 4 != 0 {
