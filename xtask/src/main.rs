@@ -239,7 +239,7 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
             ("PATH", &path),
             ("WEGWIJZER_PUBKEYS", &o.pubkeys),
             ("WEGWIJZER_CONTENT_BASE", &o.content_base),
-            ("NO_COLOR", "1"),
+            ("NO_COLOR", "true"),
         ],
     )?;
     ok(&format!("trunk build done in {:.1}s", t.elapsed().as_secs_f64()));
