@@ -167,8 +167,9 @@ export function createServer(opts) {
     let file = resolveFile(url.pathname);
     const name = file ? path.basename(file) : '';
     // Never serve the precompressed siblings or dotfiles directly by their own names.
-    if (file && (name.startsWith('.') || name === '_headers')) file = null;
-    if (!file && !path.posix.extname(url.pathname)) {
+    const blocked = !!file && (name.startsWith('.') || name === '_headers');
+    if (blocked) file = null;
+    if (!file && !blocked && !path.posix.extname(url.pathname)) {
       const idx = path.join(root, 'index.html');
       if (fs.existsSync(idx)) file = idx; // SPA fallback for extension-less paths
     }
