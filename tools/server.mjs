@@ -101,7 +101,7 @@ export function csp(hashes, { frameAncestors = DEFAULT_FRAME_ANCESTORS, connectS
 export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), usb=(), payment=(), interest-cohort=()',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), accelerometer=(), gyroscope=(), magnetometer=(), usb=(), payment=()',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
