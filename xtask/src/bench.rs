@@ -1,4 +1,54 @@
-//! `cargo xtask bench` (issue 6 item 3).
-pub fn bench(_rest: &[String]) -> Result<(), String> {
-    Err("bench: not implemented yet".into())
+//! `cargo xtask bench` (issue 6 item 3): release build, a second build whose content is a generated
+//! 500-node tree signed with the same key, then tools/bench.mjs (Lighthouse + Playwright) prints the
+//! table and appends it to docs/benchmarks.md.
+use std::fs;
+
+use crate::util::*;
+use crate::{build, cli, default_build, postbuild, setup, Setup};
+
+pub fn bench(rest: &[String]) -> Result<(), String> {
+    let runs = flag_value(rest, "--runs").unwrap_or_else(|| "3".into());
+    let steps = flag_value(rest, "--steps").unwrap_or_else(|| "20".into());
+    let write = !has_flag(rest, "--no-write");
+    setup(&Setup { browser: true })?;
+    let root = root();
+    let dist = root.join("dist-bench");
+    let dist500 = root.join("dist-bench-500");
+    let o = default_build(true, dist.clone(), true)?;
+    build(&o)?;
+
+    let mut have500 = false;
+    if let Some(key) = &o.sign_key {
+        step("bench: generated 500-node tree, signed with the same key, in dist-bench-500/");
+        let gen = root.join("target/bench-content-500");
+        let _ = fs::remove_dir_all(&gen);
+        let _ = fs::remove_dir_all(&dist500);
+        let g = gen.to_string_lossy().to_string();
+        run("node", &["tools/gen-tree.mjs", "--content", "content", "--out", &g, "--nodes", "500"])?;
+        copy_dir(&dist, &dist500)?;
+        let _ = fs::remove_dir_all(dist500.join("content"));
+        let out = dist500.join("content").to_string_lossy().to_string();
+        let k = key.to_string_lossy().to_string();
+        match cli(&["sign", "--content", &g, "--key", &k, "--out", &out]) {
+            Ok(()) => {
+                postbuild(&dist500, &o.frame_ancestors, &o.connect_src)?;
+                have500 = true;
+            }
+            Err(e) => warn(&format!("500-node content could not be signed: {e}")),
+        }
+    } else {
+        warn("WEGWIJZER_PUBKEYS is set (no local key): the 500-node measurement is skipped");
+    }
+
+    step("bench: measuring (Lighthouse 12.2.3 x app + floor, Playwright); takes a few minutes");
+    let d = dist.to_string_lossy().to_string();
+    let d500 = dist500.to_string_lossy().to_string();
+    let mut args = vec!["tools/bench.mjs", "--dist", &d, "--runs", &runs, "--steps", &steps];
+    if have500 {
+        args.extend(["--dist500", &d500]);
+    }
+    if write {
+        args.extend(["--out", "docs/benchmarks.md"]);
+    }
+    run("node", &args)
 }
