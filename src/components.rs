@@ -67,6 +67,10 @@ pub fn retire_static_shell(failed: bool) {
     if let Some(s) = d.get_element_by_id("static-shell") {
         s.remove();
     }
+    // #app stays hidden while loading, so swapping static for live is no layout shift.
+    if let Some(a) = d.get_element_by_id("app") {
+        let _ = a.remove_attribute("hidden");
+    }
     if let Some(h) = d.get_element_by_id("static-help") {
         if failed {
             let _ = h.remove_attribute("hidden");
