@@ -50,24 +50,23 @@
     } else if (s.parentNode && s.parentNode !== d.head) s.parentNode.insertBefore(make(base), s.nextSibling);
     else d.body.appendChild(make(base));
   }
+  function leave() {
+    for (var i = 0; i < frames.length; i++) frames[i].style.visibility = 'hidden';
+    d.title = 'Google';
+    location.replace(exitUrl);
+  }
   w.addEventListener('message', function (e) {
-    var m = e.data, i;
-    if (e.origin !== origin || !m || m.type !== 'wegwijzer:height') return;
-    for (i = 0; i < frames.length; i++) {
-      if (e.source === frames[i].contentWindow && typeof m.height === 'number' && m.height > 0 && m.height < 1e5) {
-        frames[i].style.height = Math.ceil(m.height) + 'px';
-      }
-    }
+    var m = e.data, i, f;
+    if (e.origin !== origin || !m || typeof m !== 'object') return;
+    for (i = 0; i < frames.length; i++) if (e.source === frames[i].contentWindow) f = frames[i];
+    if (!f) return;
+    if (m.type === 'wegwijzer:height' && typeof m.height === 'number' && m.height > 0 && m.height < 1e5) f.style.height = Math.ceil(m.height) + 'px';
+    else if (m.type === 'wegwijzer:exit') leave();
   });
   d.addEventListener('keydown', function (e) {
     if (e.key !== 'Shift' || e.repeat) return;
     clearTimeout(timer);
-    if (++presses >= 3) {
-      for (var i = 0; i < frames.length; i++) frames[i].style.visibility = 'hidden';
-      d.title = 'Google';
-      location.replace(exitUrl);
-      return;
-    }
+    if (++presses >= 3) return leave();
     timer = setTimeout(function () { presses = 0; }, 5000);
   }, true);
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', mount); else mount();

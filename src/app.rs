@@ -57,11 +57,13 @@ impl Ctx {
         ui(self.lang.get())
     }
 
-    /// Go to a route, adding a history entry so the browser Back button works.
+    /// Go to a route, adding a history entry so the browser Back button works. The entry's
+    /// state is its index among the app's own entries (see `history_index`).
     pub fn go(&self, r: Route) {
         if let Some(w) = web_sys::window() {
             if let Ok(h) = w.history() {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.hash()));
+                let next = history_index() + 1;
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::from(next), "", Some(&r.hash()));
             }
         }
         self.navs.update(|n| *n += 1);
@@ -72,7 +74,7 @@ impl Ctx {
     pub fn replace(&self, r: Route) {
         if let Some(w) = web_sys::window() {
             if let Ok(h) = w.history() {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&r.hash()));
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::from(history_index()), "", Some(&r.hash()));
             }
         }
         self.route.set(r);
@@ -106,6 +108,18 @@ impl Ctx {
         self.resume.set(None);
         self.say(self.ui().wiped);
     }
+}
+
+/// How many history entries the app itself pushed before the current one (0 = the entry the
+/// app was loaded in). Quick exit steps back over them so Back does not return to the app.
+pub fn history_index() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_f64())
+        .filter(|n| n.is_finite() && *n >= 0.0 && *n < 10_000.0)
+        .map(|n| n as u32)
+        .unwrap_or(0)
 }
 
 pub fn ctx() -> Ctx {
@@ -142,6 +156,11 @@ pub fn App() -> impl IntoView {
     };
     provide_context(c);
 
+    storage::init();
+    if !storage_ok {
+        // Blocked or partitioned storage (a cross-site frame, strict privacy settings): say so.
+        c.say(c.ui().storage_unavailable);
+    }
     start_loading(c);
     install_listeners(c);
     pwa::init(c);

@@ -19,7 +19,11 @@ fn document() -> Option<web_sys::Document> {
 
 /// Leave at once: cloak, neutral title, erase our storage and state, replace the location
 /// (of the top window when framed, allowed because this runs in a user gesture).
+/// Top level: first wait (at most 400 ms, behind the cloak) until IndexedDB is erased, and
+/// step back over the history entries the app pushed itself, so that Back after the replace
+/// lands on the page before the app instead of an earlier screen of it.
 pub fn quick_exit(c: Ctx) {
+    use wasm_bindgen::closure::Closure;
     let url = c.exit_url();
     if let Some(d) = document() {
         if let Some(h) = d.document_element() {
@@ -27,22 +31,70 @@ pub fn quick_exit(c: Ctx) {
         }
         d.set_title("Nieuw tabblad");
     }
-    storage::wipe_all();
+    storage::wipe_sync();
     c.consent.set(false);
     c.resume.set(None);
     c.main.update(|w| w.answers.clear());
     c.crisis.update(|w| w.answers.clear());
+    c.notice.set(None);
     let Some(w) = web_sys::window() else { return };
     let top = w.top().ok().flatten();
     let framed = top.as_ref().is_some_and(|t| !js_sys::Object::is(t, &w));
     if framed {
-        if let Some(t) = top {
+        // Synchronously, while the gesture counts (sandbox: allow-top-navigation-by-user-activation).
+        if let Some(t) = &top {
             if t.location().replace(&url).is_ok() {
+                leptos::task::spawn_local(storage::wipe_idb());
                 return;
             }
         }
+        // Top navigation refused (sandbox without it): ask embed.js on the host page, then leave the frame.
+        if let Ok(Some(parent)) = w.parent() {
+            if let Some(origin) = c.embed.with_value(|e| e.origin.clone()) {
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegwijzer:exit".into());
+                let _ = parent.post_message(&msg, &origin);
+            }
+        }
+        let _ = w.location().replace(&url);
+        return;
     }
-    let _ = w.location().replace(&url);
+    let depth = crate::app::history_index();
+    leptos::task::spawn_local(async move {
+        let timeout = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400);
+            }
+        });
+        let wipe = wasm_bindgen_futures::future_to_promise(async {
+            storage::wipe_idb().await;
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&wipe, &timeout))).await;
+        let Some(w) = web_sys::window() else { return };
+        let leave = {
+            let url = url.clone();
+            move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().replace(&url);
+                }
+            }
+        };
+        let history = w.history().ok();
+        match history {
+            Some(h) if depth > 0 => {
+                // Back over our own (same-document) entries; replace once there.
+                let once = Closure::once_into_js(leave.clone());
+                let _ = w.add_event_listener_with_callback("popstate", once.unchecked_ref());
+                let fallback = Closure::once_into_js(leave);
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 300);
+                if h.go_with_delta(-(depth as i32)).is_err() {
+                    let _ = w.location().replace(&url);
+                }
+            }
+            _ => leave(),
+        }
+    });
 }
 
 pub fn focus_h1() {

@@ -59,15 +59,28 @@ impl Config {
     }
 }
 
+/// The height of the content, not of the frame: `<html>`'s own box (the root element is a
+/// block formatting context, so it includes every margin). `scrollHeight` would never let
+/// the frame shrink, as it is at least the frame's own height.
+fn content_height() -> Option<i32> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    let f = js_sys::Reflect::get(&root, &"getBoundingClientRect".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let rect = f.call0(&root).ok()?;
+    let h = js_sys::Reflect::get(&rect, &"height".into()).ok()?.as_f64()?;
+    Some(h.ceil() as i32)
+}
+
 fn post_height(origin: &str) {
     let Some(w) = web_sys::window() else { return };
     let Some(parent) = w.parent().ok().flatten() else { return };
-    let Some(doc) = w.document() else { return };
-    let Some(root) = doc.document_element() else { return };
-    let height = root.scroll_height().max(doc.body().map(|b| b.scroll_height()).unwrap_or(0));
+    if js_sys::Object::is(&parent, &w) {
+        return; // not framed
+    }
+    let Some(height) = content_height().filter(|h| *h > 0) else { return };
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegwijzer:height".into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    // Exact target origin: a host at any other origin never receives it.
     let _ = parent.post_message(&msg, origin);
 }
 
@@ -86,8 +99,13 @@ pub fn init(c: Ctx) {
     let o2 = origin.clone();
     let cb = Closure::<dyn FnMut()>::new(move || post_height(&o2));
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            obs.observe(&root);
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = d.document_element() {
+                obs.observe(&root);
+            }
+            if let Some(body) = d.body() {
+                obs.observe(&body);
+            }
         }
         std::mem::forget(obs);
     }

@@ -27,22 +27,33 @@ fn top_level() -> bool {
     web_sys::window().is_some_and(|w| w.top().ok().flatten().is_some_and(|t| js_sys::Object::is(&t, &w)))
 }
 
+/// Show the prompt once `sw` is installed and waiting while another worker controls the page
+/// (on a first visit there is nothing to update: the new worker simply takes over).
+fn track_installing(c: Ctx, sw: web_sys::ServiceWorker) {
+    let sw2 = sw.clone();
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        let has_controller = container().and_then(|s| s.controller()).is_some();
+        if sw2.state() == ServiceWorkerState::Installed && has_controller {
+            c.update_ready.set(true);
+        }
+    });
+    sw.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
+}
+
 fn watch(c: Ctx, reg: &ServiceWorkerRegistration, sw: &ServiceWorkerContainer) {
     if reg.waiting().is_some() && sw.controller().is_some() {
         c.update_ready.set(true);
     }
+    // An update found before we got here (the browser checks on every navigation).
+    if let Some(inst) = reg.installing() {
+        track_installing(c, inst);
+    }
     let reg2 = reg.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
-        let Some(inst) = reg2.installing() else { return };
-        let inst2 = inst.clone();
-        let on_state = Closure::<dyn FnMut()>::new(move || {
-            let has_controller = container().and_then(|s| s.controller()).is_some();
-            if inst2.state() == ServiceWorkerState::Installed && has_controller {
-                c.update_ready.set(true);
-            }
-        });
-        inst.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-        on_state.forget();
+        if let Some(inst) = reg2.installing() {
+            track_installing(c, inst);
+        }
     });
     reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
     on_found.forget();

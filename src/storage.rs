@@ -1,14 +1,23 @@
 //! The one place that touches browser storage. Every call catches exceptions: storage
 //! may be missing, blocked in a cross-site frame, full, or throw on every call.
 
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Storage;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbFactory, Storage};
 
 /// Keys we write. Quick exit and "Wis mijn gegevens" remove them all.
 pub const PROGRESS: &str = "ww:progress";
 pub const CONSENT: &str = "ww:consent";
 pub const CONTENT: &str = "ww:content";
 pub const SEEN: &str = "ww:seen";
+
+thread_local! {
+    /// IndexedDB database names of this origin, listed at start-up, so a quick exit can
+    /// start deleting them synchronously (the list itself is only available asynchronously).
+    static IDB_NAMES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -38,10 +47,44 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Erase everything this origin stored: local and session storage, IndexedDB databases,
-/// Cache Storage. Synchronous parts first, so a quick exit that navigates away at once
-/// still erases the answers; the asynchronous parts are started and left to finish.
-pub fn wipe_all() {
+fn idb() -> Option<IdbFactory> {
+    web_sys::window()?.indexed_db().ok().flatten()
+}
+
+/// `indexedDB.databases()` names, or nothing when the browser lacks it or storage throws.
+async fn idb_names() -> Vec<String> {
+    let Some(idb) = idb() else { return Vec::new() };
+    let Ok(f) = js_sys::Reflect::get(&idb, &"databases".into()) else { return Vec::new() };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return Vec::new() };
+    let Ok(p) = f.call0(&idb).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from)) else { return Vec::new() };
+    let Ok(list) = JsFuture::from(p).await else { return Vec::new() };
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|db| js_sys::Reflect::get(&db, &"name".into()).ok().and_then(|n| n.as_string()))
+        .collect()
+}
+
+/// Start-up: remember which IndexedDB databases exist (see `IDB_NAMES`).
+pub fn init() {
+    leptos::task::spawn_local(async {
+        let names = idb_names().await;
+        IDB_NAMES.with(|n| *n.borrow_mut() = names);
+    });
+}
+
+/// Start deleting one database; the promise settles on success, error or "blocked".
+fn delete_db(idb: &IdbFactory, name: &str) -> Option<js_sys::Promise> {
+    let req = idb.delete_database(name).ok()?;
+    Some(js_sys::Promise::new(&mut |resolve, _| {
+        for ev in ["onsuccess", "onerror", "onblocked"] {
+            let _ = js_sys::Reflect::set(&req, &ev.into(), &resolve);
+        }
+    }))
+}
+
+/// The synchronous part of erasing: local and session storage cleared, deletion of every
+/// known IndexedDB database started. Runs before a quick exit navigates away.
+pub fn wipe_sync() {
     let Some(w) = web_sys::window() else { return };
     if let Some(s) = local() {
         let _ = s.clear();
@@ -49,26 +92,29 @@ pub fn wipe_all() {
     if let Ok(Some(s)) = w.session_storage() {
         let _ = s.clear();
     }
-    // IndexedDB: we do not use it, but erase any database of this origin anyway.
-    if let Ok(Some(idb)) = w.indexed_db() {
-        let idb2 = idb.clone();
-        if let Ok(list) = js_sys::Reflect::get(&idb, &"databases".into()) {
-            if let Some(f) = list.dyn_ref::<js_sys::Function>() {
-                if let Ok(p) = f.call0(&idb) {
-                    if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-                        let cb = wasm_bindgen::closure::Closure::once(move |dbs: wasm_bindgen::JsValue| {
-                            let arr = js_sys::Array::from(&dbs);
-                            for db in arr.iter() {
-                                if let Some(name) = js_sys::Reflect::get(&db, &"name".into()).ok().and_then(|n| n.as_string()) {
-                                    let _ = idb2.delete_database(&name);
-                                }
-                            }
-                        });
-                        let _ = p.then(&cb);
-                        cb.forget();
-                    }
-                }
+    if let Some(idb) = idb() {
+        IDB_NAMES.with(|n| {
+            for name in n.borrow().iter() {
+                let _ = delete_db(&idb, name);
             }
-        }
+        });
     }
+}
+
+/// Erase IndexedDB completely: list the databases now and wait until each deletion settled.
+pub async fn wipe_idb() {
+    let Some(idb) = idb() else { return };
+    let waits: Vec<js_sys::Promise> = idb_names().await.iter().filter_map(|n| delete_db(&idb, n)).collect();
+    IDB_NAMES.with(|n| n.borrow_mut().clear());
+    if !waits.is_empty() {
+        let all = js_sys::Promise::all(&waits.into_iter().collect::<js_sys::Array>());
+        let _ = JsFuture::from(all).await;
+    }
+}
+
+/// Erase everything this origin stored: local and session storage, IndexedDB databases.
+/// Synchronous parts first; the IndexedDB listing finishes in the background.
+pub fn wipe_all() {
+    wipe_sync();
+    leptos::task::spawn_local(wipe_idb());
 }
