@@ -58,6 +58,12 @@ pub mod limits {
     pub const STALE_DAYS: i64 = 365;
 }
 
+/// Text, translation, source and opening-hours rules are compiled only with the
+/// `full-lint` feature (the CLI). The app's client-side check keeps the structural rules
+/// (references, reachability, cycles, dead ends, options, human fallback), which is what
+/// protects the walker, at a fraction of the wasm size.
+const FULL: bool = cfg!(feature = "full-lint");
+
 struct Lint<'a> {
     c: &'a Content,
     today: i64,
@@ -77,6 +83,9 @@ impl Lint<'_> {
 
     /// Translation, length, markup links and raw HTML of one text.
     fn text(&mut self, file: &'static str, path: String, t: &Text, max: usize) {
+        if !FULL {
+            return;
+        }
         if t.nl.trim().is_empty() {
             self.err("empty-text", file, path.clone(), "the Dutch text is empty".into(), "write the text in `nl`");
         }
@@ -131,6 +140,9 @@ impl Lint<'_> {
     }
 
     fn list(&mut self, file: &'static str, path: String, l: &TextList) {
+        if !FULL {
+            return;
+        }
         match &l.en {
             Some(en) if en.len() == l.nl.len() => {}
             _ => self.err(
@@ -444,6 +456,9 @@ fn outcome_reaching(c: &Content) -> HashSet<&str> {
 }
 
 fn directory_rules(l: &mut Lint) {
+    if !FULL {
+        return;
+    }
     const O: &str = "organisations.json";
     let c = l.c;
     let topics: HashSet<&str> = c.tree.topics.iter().map(|t| t.id.as_str()).collect();
