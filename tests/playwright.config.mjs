@@ -1,10 +1,11 @@
 // Playwright configuration for Wegwijzer's browser tests (Debian Chromium, never a downloaded browser).
-// `cargo xtask test` builds dist/ first; the webServer entries below then serve:
-//   APP   = http://127.0.0.1:$WEGWIJZER_TEST_PORT      (default 8090) dist/ with the production headers
+// `cargo xtask test` builds dist-test/ first (WEGWIJZER_DIST; default dist/), picks free ports
+// (WEGWIJZER_TEST_PORT), and the webServer entries below then serve:
+//   APP   = http://127.0.0.1:$WEGWIJZER_TEST_PORT      (default 8090) $WEGWIJZER_DIST with the production headers
 //   OTHER = http://localhost:$WEGWIJZER_TEST_PORT+1    (default 8091) tests/fixtures/ as a "school site"
 // Run one file by hand after a build: `cd tests && npx playwright test e2e/infra-headers.spec.mjs`.
 import { defineConfig } from '@playwright/test';
-import { APP, OTHER, APP_PORT, OTHER_PORT, CHROMIUM, CHROMIUM_ARGS, ROOT } from './e2e/helpers.mjs';
+import { APP, APP_PORT, OTHER_PORT, CHROMIUM, CHROMIUM_ARGS, ROOT, DIST } from './e2e/helpers.mjs';
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,7 +29,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: [
     {
-      command: `node tools/server.mjs --dir dist --port ${APP_PORT} --host 127.0.0.1`,
+      command: `node tools/server.mjs --dir ${JSON.stringify(DIST)} --port ${APP_PORT} --host 127.0.0.1`,
       cwd: ROOT,
       url: `${APP}/index.html`,
       reuseExistingServer: !process.env.CI,

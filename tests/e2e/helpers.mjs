@@ -12,7 +12,8 @@ export { test, expect } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+/** The built app under test: `cargo xtask test` builds into dist-test/ and sets WEGWIJZER_DIST. */
+export const DIST = process.env.WEGWIJZER_DIST ? path.resolve(process.env.WEGWIJZER_DIST) : path.join(ROOT, 'dist');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 
 export const APP_PORT = Number(process.env.WEGWIJZER_TEST_PORT || 8090);

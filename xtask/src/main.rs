@@ -407,6 +407,7 @@ fn test(rest: &[String]) -> ExitCode {
     });
     let r = match r {
         Ok((p, f, true)) => Ok((p, f)),
+        Ok((p, f, false)) if f > 0 => Ok((p, f)),
         Ok((p, f, false)) => Err(format!("cargo test failed ({p} passed, {f} failed)")),
         Err(e) => Err(e),
     };
@@ -419,28 +420,41 @@ fn test(rest: &[String]) -> ExitCode {
     let t = Instant::now();
     record("CLI against content/", t, cli_checks(&tmp));
 
+    // Own dist dir and free ports, so a developer's `serve` (dist/, :8080) or a second test run
+    // on the same machine does not interfere.
+    let test_dist = root().join("dist-test");
     let mut built = false;
     if setup_ok {
         let t = Instant::now();
-        let r = default_build(!dev, root().join("dist"), true).and_then(|o| build(&o));
+        let r = default_build(!dev, test_dist.clone(), true).and_then(|o| build(&o));
         built = record(if dev { "build (dev)" } else { "build (release)" }, t, r.map(|_| (1, 0)));
     }
 
     if built {
         let t = Instant::now();
-        record("budgets", t, budgets(&root().join("dist"), !dev));
+        record("budgets", t, budgets(&test_dist, !dev));
     }
 
     if built && !skip_browser {
         let t = Instant::now();
         step("browser tests: npx playwright test (tests/)");
-        let r = run_tee_in(&root().join("tests"), "npx", &["playwright", "test"], &[("CI", "1"), ("FORCE_COLOR", "0")])
+        let port = env::var("WEGWIJZER_TEST_PORT").ok().and_then(|p| p.parse::<u16>().ok()).unwrap_or_else(|| free_port_pair(8090));
+        let port_s = port.to_string();
+        let dist_s = test_dist.to_string_lossy().to_string();
+        info(&format!("app on http://127.0.0.1:{port}, host pages on http://localhost:{}, dist {dist_s}", port + 1));
+        let r = run_tee_in(
+            &root().join("tests"),
+            "npx",
+            &["playwright", "test"],
+            &[("CI", "1"), ("FORCE_COLOR", "0"), ("WEGWIJZER_TEST_PORT", &port_s), ("WEGWIJZER_DIST", &dist_s)],
+        )
             .map(|(out, st)| {
                 let (p, f, ok) = playwright_counts(&out);
                 (p, f, ok && st)
             });
         let r = match r {
             Ok((p, f, true)) if p > 0 => Ok((p, f)),
+            Ok((p, f, false)) if f > 0 => Ok((p, f)),
             Ok((0, 0, _)) => Err("playwright ran no test".into()),
             Ok((p, f, _)) => Err(format!("playwright: {p} passed, {f} failed")),
             Err(e) => Err(e),
@@ -459,6 +473,19 @@ fn test(rest: &[String]) -> ExitCode {
     let all_ok = results.iter().all(|o| o.ok) && !results.is_empty();
     println!("{passed} passed, {failed} failed");
     if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// First port p >= start (step 2) where p and p+1 are both free on 127.0.0.1.
+fn free_port_pair(start: u16) -> u16 {
+    let free = |p: u16| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok();
+    let mut p = start;
+    while p < start + 400 {
+        if free(p) && free(p + 1) {
+            return p;
+        }
+        p += 2;
+    }
+    start
 }
 
 fn first_line(s: &str) -> String {
