@@ -70,7 +70,8 @@ for (const f of walk(dist)) {
   if (!COMPRESS.test(f) || /\.(br|gz)$/.test(f)) continue;
   const buf = fs.readFileSync(f);
   fs.writeFileSync(f + '.br', zlib.brotliCompressSync(buf, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    // Quality 11 for everything shipped; debug builds' multi-MB wasm would take a minute at 11.
+    [zlib.constants.BROTLI_PARAM_QUALITY]: buf.length > 3_000_000 ? 5 : 11,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
     [zlib.constants.BROTLI_PARAM_MODE]: /\.wasm$/.test(f) ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
   } }));
