@@ -26,6 +26,7 @@ const DIST500 = opt('--dist500', '') ? path.resolve(opt('--dist500')) : '';
 const RUNS = Number(opt('--runs', '3'));
 const STEPS = Number(opt('--steps', '20'));
 const OUT = opt('--out', '');
+const SKIP_LH = args.includes('--no-lighthouse'); // for trying the rest quickly
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -46,7 +47,7 @@ async function serve(dir) {
     rs.end = (c, ...r) => { if (c && typeof c !== 'function') body += Buffer.byteLength(c); return e(c, ...r); };
     rs.on('finish', () => {
       if (!stats.counting) return;
-      const hdr = Object.entries(rs.getHeaders()).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 17);
+      const hdr = typeof rs._header === 'string' ? Buffer.byteLength(rs._header) : 0; // raw status line + headers
       stats.requests.push({ url: rq.url, status: rs.statusCode, body, header: hdr });
     });
   });
@@ -145,13 +146,14 @@ async function lighthouseRuns(url, runs) {
 // Playwright measurements
 
 async function withBrowser(fn) {
-  const { chromium } = await imp('playwright-core');
+  const pw = await imp('playwright-core');
+  const chromium = pw.chromium || pw.default.chromium;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => !f.startsWith('--headless')), headless: true });
   try { return await fn(browser); } finally { await browser.close(); }
 }
 
 async function appReady(page, timeout = 20000) {
-  await page.waitForSelector('main[data-node]', { timeout });
+  await page.waitForSelector('#main [data-node]', { timeout });
 }
 
 async function stepTimes(browser, origin, steps) {
@@ -167,8 +169,8 @@ async function stepTimes(browser, origin, steps) {
   await appReady(page);
   while (times.length < steps && restarts < steps * 3) {
     const t = await page.evaluate(() => new Promise((resolve) => {
-      const h1 = () => (document.querySelector('main h1') || {}).textContent;
-      const btn = document.querySelector('main .options button');
+      const h1 = () => (document.querySelector('#main h1') || {}).textContent;
+      const btn = document.querySelector('#main .options button');
       if (!btn) return resolve(null);
       const before = h1();
       const done = (t0) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
@@ -229,7 +231,7 @@ async function repeatVisit(browser, server) {
   server.stats.counting = true;
   const p2 = await ctx.newPage();
   await p2.goto(server.origin + '/');
-  await p2.waitForSelector('main h1', { timeout: 20000 }).catch(() => {});
+  await p2.waitForSelector('h1', { timeout: 20000 }).catch(() => {});
   await p2.waitForTimeout(300);
   server.stats.counting = false;
   const reqs = [...server.stats.requests];
@@ -271,9 +273,9 @@ async function main() {
   let lhApp, lhFloor, steps, load, load500, repeat;
   try {
     log('lighthouse: app');
-    lhApp = await lighthouseRuns(app.origin + '/', RUNS);
+    lhApp = await lighthouseRuns(app.origin + '/', SKIP_LH ? 0 : RUNS);
     log('lighthouse: floor');
-    lhFloor = await lighthouseRuns(app.origin + '/floor.html', RUNS);
+    lhFloor = await lighthouseRuns(app.origin + '/floor.html', SKIP_LH ? 0 : RUNS);
     await withBrowser(async (browser) => {
       log('step change');
       steps = await stepTimes(browser, app.origin, STEPS).catch((e) => { log('step change failed:', e.message); return { median: NaN, n: 0, third: [] }; });

@@ -99,9 +99,9 @@ export function throwingStorage(arg) {
   }
 }
 
-/** Wait until the app has taken over the static first screen (the app sets data-node on <main>). */
+/** Wait until the app has taken over the static first screen (the app renders `#main [data-node]`). */
 export async function waitForApp(page, timeout = 15_000) {
-  await page.waitForSelector('main[data-node]', { timeout });
+  await page.waitForSelector('#main [data-node]', { timeout });
 }
 
 /** Wait until a service worker controls the page (reloads once if needed). */
