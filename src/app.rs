@@ -106,7 +106,7 @@ impl Ctx {
         storage::wipe_all();
         self.consent.set(false);
         self.resume.set(None);
-        self.say(self.ui().wiped);
+        self.say(ui(self.lang.get_untracked()).wiped);
     }
 }
 
@@ -159,7 +159,7 @@ pub fn App() -> impl IntoView {
     storage::init();
     if !storage_ok {
         // Blocked or partitioned storage (a cross-site frame, strict privacy settings): say so.
-        c.say(c.ui().storage_unavailable);
+        c.say(ui(c.lang.get_untracked()).storage_unavailable);
     }
     start_loading(c);
     install_listeners(c);
@@ -272,8 +272,8 @@ fn start_loading(c: Ctx) {
                     }
                 }
                 match l.fallback {
-                    Some(Fallback::Offline) => c.say(c.ui().notice_offline_cached),
-                    Some(Fallback::Rejected) => c.say(c.ui().notice_unverified),
+                    Some(Fallback::Offline) => c.say(ui(c.lang.get_untracked()).notice_offline_cached),
+                    Some(Fallback::Rejected) => c.say(ui(c.lang.get_untracked()).notice_unverified),
                     None => {}
                 }
                 c.crisis.set(Walk::new(&tree.crisis));
