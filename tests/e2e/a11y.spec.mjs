@@ -1,0 +1,109 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A+AA) with ZERO violations on every screen of the app:
+// start (with topic search results and the audience picker), a question, an info screen, an
+// outcome, the summary, the crisis question, the organisations page, the overview, the safety,
+// accessibility, about and schools pages, and the failure screen; in light AND dark colour
+// scheme. After each navigation focus is on the new h1 and the title changed. At 320 px wide
+// no screen scrolls horizontally (reflow).
+import { test, expect, APP, axeCheck, formatViolations } from './helpers.mjs';
+import { TREE, UI, appH1, choose, expectedH1, openApp } from './bundle-tools.mjs';
+
+test.use({ serviceWorkers: 'block' });
+
+const FOOTER_PAGES = [
+  ['organisations', 'Alle organisaties', '#/organisaties'],
+  ['overview', 'In één oogopslag', '#/overzicht'],
+  ['safety', 'Privacy en veiligheid', '#/veiligheid'],
+  ['accessibility', 'Toegankelijkheid', '#/toegankelijkheid'],
+  ['about', 'Over de Wegwijzer', '#/over'],
+  ['schools', 'Voor scholen', '#/scholen'],
+];
+
+/** After a navigation: the new h1 has focus and the title is new. Returns the new title. */
+async function expectFocusAndTitle(page, prevTitle) {
+  await expect(appH1(page)).toBeFocused();
+  await expect(page).not.toHaveTitle(prevTitle);
+  await expect(page).toHaveTitle(/ — Wegwijzer$/);
+  return page.title();
+}
+
+/**
+ * Visit every screen by using the app as a user would (no reloads), calling `check(name)` on each.
+ * With `focus`, also assert focus and title after every navigation.
+ */
+async function visitScreens(page, check, { focus = false } = {}) {
+  await openApp(page);
+  let title = await page.title();
+  const after = async (name) => { if (focus) title = await expectFocusAndTitle(page, title); await check(name); };
+  await check('start');
+  await page.locator('#topic-search').fill('gepest');
+  await page.locator('#main .search-results button', { hasText: 'Pesten' }).click();
+  await expect(page.locator('#main fieldset.pick-audience')).toBeVisible();
+  await check('start with search results and audience picker');
+  await choose(page, 'pupil_primary');
+  await after('question');
+  await choose(page, 'home');
+  await after('info screen');
+  await choose(page, 'continue');
+  await after('outcome');
+  await page.locator('#main .journey-links a', { hasText: UI.nl.yourAnswers }).click();
+  await after('summary');
+  await page.locator('aside.help button', { hasText: UI.nl.crisis }).click();
+  await expect(appH1(page)).toHaveText(expectedH1(TREE.crisis));
+  await after('crisis question');
+  for (const [name, label, hash] of FOOTER_PAGES) {
+    await page.locator('footer nav a', { hasText: label }).click();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    await after(name);
+  }
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: zero violations on every screen (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    const failures = [];
+    await visitScreens(page, async (name) => {
+      const v = await axeCheck(page);
+      if (v.length) failures.push(`${name}:\n${formatViolations(v)}`);
+    }, { focus: scheme === 'light' });
+    expect(failures.join('\n\n'), `axe violations (${scheme})`).toBe('');
+  });
+
+  test(`axe: zero violations on the failure screen (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.route('**/content/manifest.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await openApp(page, '#/', { expectFailure: true });
+    await expect(appH1(page)).toHaveText(UI.nl.failure);
+    await expect(page.locator('#static-help a[href="tel:112"]')).toBeVisible();
+    const v = await axeCheck(page);
+    expect(v, formatViolations(v)).toEqual([]);
+  });
+}
+
+test('reflow at 320 px: no horizontal scroll on any screen', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  const wide = [];
+  await visitScreens(page, async (name) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (w > 320) {
+      const culprits = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 320.5 && getComputedStyle(e).position !== 'absolute')
+        .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+      wide.push(`${name}: scrollWidth ${w} (${culprits.join(', ')})`);
+    }
+  });
+  expect(wide).toEqual([]);
+});
+
+test('interactive targets are at least 44×44 px on the start screen and an outcome', async ({ page }) => {
+  await openApp(page);
+  const small = async () => page.evaluate(() => [...document.querySelectorAll('#app a[href], #app button, #app input, #app select, #app summary')]
+    .filter((e) => e.offsetParent !== null && !e.closest('.rich') && !e.closest('.visually-hidden'))
+    .map((e) => ({ e, r: e.getBoundingClientRect() }))
+    .filter(({ e, r }) => (r.height < 44 || r.width < 44) && !(e.type === 'checkbox' && r.width >= 24 && r.height >= 24))
+    .map(({ e, r }) => `${e.tagName.toLowerCase()} "${(e.textContent || e.id).trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
+  expect(await small()).toEqual([]);
+  await choose(page, 'parent');
+  await choose(page, 'violence');
+  expect(await small()).toEqual([]);
+  expect(APP).toBeTruthy();
+});

@@ -1,0 +1,147 @@
+// Tampered content: the test intercepts content/* (service workers blocked so page.route sees every
+// request) and serves a flipped byte in the manifest, in the signature, in the tree file (hash
+// mismatch), a tree longer than declared, a validly signed OLDER version after a newer one was
+// accepted, and an expired manifest. After a good first visit the app must show the last known
+// good content with a neutral notice; on a first visit the failure screen with the crisis numbers.
+// Never the tampered text: every tampered tree carries a marker that must not appear anywhere.
+import fs from 'node:fs';
+import { test, expect, APP } from './helpers.mjs';
+import {
+  TREE, UI, appH1, expectedH1, flipByte, openApp, replaceSameLength, routeContent, signBundle, choose,
+} from './bundle-tools.mjs';
+
+test.use({ serviceWorkers: 'block' });
+
+// Same length as the start question "Wie ben jij?" so a byte-level swap keeps the declared length.
+const START_TEXT = expectedH1(TREE.start);
+const MARKER = 'TAMPER-XY12?';
+const MARKER_RE = /TAMPER-XY12|GEKRAAKT-INHOUD/;
+const LONG_MARKER = 'GEKRAAKT-INHOUD';
+
+/** The bundle the app server serves (fetched over HTTP: whatever dist the server has). */
+async function servedBundle(request) {
+  const get = async (name) => {
+    const r = await request.get(`${APP}/content/${name}`);
+    expect(r.ok(), `GET content/${name}`).toBe(true);
+    return Buffer.from(await r.body());
+  };
+  const manifest = await get('manifest.json');
+  const signature = await get('manifest.json.minisig');
+  const json = JSON.parse(manifest.toString('utf8'));
+  const files = {};
+  for (const f of Object.values(json.files)) files[f.name] = await get(f.name);
+  return { manifest, signature, files, json, treeName: json.files.tree.name };
+}
+
+let good;
+const tampered = {};
+const signedDirs = [];
+
+test.beforeAll(async ({ request }) => {
+  good = await servedBundle(request);
+  const v0 = good.json.version;
+  const markTree = (s) => s.split(JSON.stringify(START_TEXT)).join(JSON.stringify(LONG_MARKER));
+  const t = good.treeName;
+
+  // 1. A flipped byte in the manifest (a digit of the version): the signature no longer matches.
+  const m = good.manifest.toString('utf8');
+  const vAt = m.indexOf(String(v0)) + String(v0).length - 1;
+  tampered.manifestByte = { ...good, manifest: flipByte(good.manifest, vAt), files: { ...good.files, [t]: replaceSameLength(good.files[t], START_TEXT, MARKER) } };
+
+  // 2. A flipped byte in the signature line (the second line of the minisig file).
+  const sig = good.signature.toString('utf8');
+  const sigAt = sig.indexOf('\n') + 20;
+  tampered.signatureByte = { ...good, signature: flipByte(good.signature, sigAt), files: { ...good.files, [t]: replaceSameLength(good.files[t], START_TEXT, MARKER) } };
+
+  // 3. The tree file changed at the same length: its hash no longer matches the manifest.
+  tampered.treeHash = { ...good, files: { ...good.files, [t]: replaceSameLength(good.files[t], START_TEXT, MARKER) } };
+
+  // 4. The tree file longer than the manifest declares (valid prefix, then more).
+  tampered.oversized = { ...good, files: { ...good.files, [t]: Buffer.concat([good.files[t], Buffer.from(`\n${LONG_MARKER}`.repeat(64))]) } };
+
+  // 5. Validly signed, but an OLDER version than the one accepted on the first visit.
+  const older = signBundle({ editTree: markTree, version: v0 - 1 });
+  signedDirs.push(older.dir);
+  tampered.older = older;
+
+  // 6. Validly signed, newer, but expired.
+  const expired = signBundle({ editTree: markTree, version: v0 + 5, now: '2020-01-01T00:00:00Z', expiresDays: 1 });
+  signedDirs.push(expired.dir);
+  tampered.expired = expired;
+
+  // Control: validly signed and newer: the app must accept it (proves the interception works).
+  const newer = signBundle({ editTree: (s) => s.split(JSON.stringify(START_TEXT)).join(JSON.stringify('Wie ben jij? (nieuw)')), version: v0 + 10 });
+  signedDirs.push(newer.dir);
+  tampered.controlNewer = newer;
+});
+
+test.afterAll(() => {
+  for (const d of signedDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** The marker is nowhere: not in the DOM, the title, nor the content cache. */
+async function expectNoMarker(page) {
+  expect(await page.content()).not.toMatch(MARKER_RE);
+  expect(await page.title()).not.toMatch(MARKER_RE);
+  const cache = await page.evaluate(() => { try { return JSON.stringify(localStorage); } catch { return ''; } });
+  expect(cache).not.toMatch(MARKER_RE);
+}
+
+test('control: a newer, validly signed bundle served through the interception is accepted', async ({ page }) => {
+  await routeContent(page, good);
+  await openApp(page);
+  await expect(appH1(page)).toHaveText(START_TEXT);
+  await page.unrouteAll();
+  await routeContent(page, tampered.controlNewer);
+  await page.reload();
+  await expect(appH1(page)).toHaveText('Wie ben jij? (nieuw)', { timeout: 20_000 });
+  await expect(page.locator('.banners .notice[role="status"]')).toBeEmpty();
+});
+
+const CASES = [
+  ['manifestByte', 'a flipped byte in the manifest'],
+  ['signatureByte', 'a flipped byte in the signature'],
+  ['treeHash', 'a changed tree file (hash mismatch)'],
+  ['oversized', 'a tree file longer than declared'],
+  ['older', 'a validly signed OLDER version'],
+  ['expired', 'an expired manifest'],
+];
+
+for (const [key, what] of CASES) {
+  test(`after a good visit, ${what}: last known good content with a neutral notice`, async ({ page }) => {
+    const consoleTexts = [];
+    page.on('console', (m) => consoleTexts.push(m.text()));
+    await routeContent(page, good);
+    await openApp(page);
+    await expect(appH1(page)).toHaveText(START_TEXT);
+    await page.unrouteAll();
+    await routeContent(page, tampered[key]);
+    await page.reload();
+    await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
+    await expect(page.locator('#static-shell')).toHaveCount(0);
+    const notice = page.locator('.banners .notice[role="status"]');
+    await expect(notice).not.toBeEmpty();
+    await expect(notice).toHaveText(new RegExp(`^(${UI.nl.unverified}|${UI.nl.offlineCached})`));
+    // The content works: a step further, then no marker anywhere.
+    await choose(page, 'parent');
+    await expectNoMarker(page);
+    // A third visit with the network down still has the good copy (the cache was not replaced).
+    await page.unrouteAll();
+    await page.route('**/content/**', (r) => r.abort());
+    await page.reload();
+    await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
+    await expectNoMarker(page);
+    expect(consoleTexts.some((t) => /refused|not fetched/.test(t)), 'the app logs why it refused').toBe(true);
+  });
+
+  if (key === 'older') continue; // on a first visit nothing newer is known: an older bundle is just a bundle.
+  test(`first visit, ${what}: the failure screen with the crisis numbers`, async ({ page }) => {
+    await routeContent(page, tampered[key]);
+    await openApp(page, '#/', { expectFailure: true });
+    await expect(appH1(page)).toHaveText(UI.nl.failure, { timeout: 20_000 });
+    await expect(page.locator('#static-help')).toBeVisible();
+    for (const tel of ['tel:112', 'tel:113', 'tel:08000432']) await expect(page.locator(`a[href="${tel}"]:visible`).first()).toBeVisible();
+    await expect(page.locator('#main button.primary')).toBeVisible();
+    await expectNoMarker(page);
+  });
+}
