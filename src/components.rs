@@ -97,8 +97,10 @@ pub fn quick_exit(c: Ctx) {
     });
 }
 
+/// Focus the app's h1. Scoped to the app's `<main id="main">`: index.html has other `<main>`
+/// elements (the hidden failure screen), whose h1 comes first in the document.
 pub fn focus_h1() {
-    if let Some(h) = document().and_then(|d| d.query_selector("main h1").ok().flatten()) {
+    if let Some(h) = document().and_then(|d| d.query_selector("#main h1").ok().flatten()) {
         if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }

@@ -52,9 +52,16 @@ pub fn Journey(crisis: bool, n: usize) -> impl IntoView {
             Err(_) => vec![walk.entry.clone()],
         };
         if n > path.len() || n == 0 {
-            // A step that does not exist (yet): show the furthest one.
+            // A step that does not exist (yet): show the furthest one. Only if the route is still
+            // this one when the frame comes: a walk reset ("Opnieuw beginnen" on a crisis outcome)
+            // re-runs this view just before the route moves on, and must not pull it back.
             let last = path.len();
-            request_animation_frame(move || c.replace(route_for(crisis, last)));
+            let here = route_for(crisis, n);
+            request_animation_frame(move || {
+                if c.route.get_untracked() == here {
+                    c.replace(route_for(crisis, last.max(1)));
+                }
+            });
             return ().into_any();
         }
         let node_id = path[n - 1].clone();
