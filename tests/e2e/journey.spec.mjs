@@ -180,6 +180,15 @@ test.describe('progress on this device', () => {
     // The earlier answers are back: the summary lists them.
     await page.locator('#main .journey-links a', { hasText: nl.yourAnswers }).click();
     await expect(page.locator('#main .summary-row')).toHaveCount(2);
+    // "Wis mijn gegevens": progress and consent are gone, the box is unticked, a reload starts fresh.
+    await page.locator('#main .consent button', { hasText: 'Wis mijn gegevens' }).click();
+    await expect(page.getByLabel(nl.remember)).not.toBeChecked();
+    await expect.poll(() => progressKey(page)).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('ww:consent'))).toBeNull();
+    await page.goto(`${APP}/#/`);
+    await page.reload();
+    await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('#main section.resume')).toHaveCount(0);
   });
 
   test('NO persistence without consent: reload goes back to the start, nothing stored', async ({ page }) => {
