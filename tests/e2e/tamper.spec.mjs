@@ -158,5 +158,5 @@ test('a tree longer than declared is reported as unverified, not as "offline"', 
   await routeContent(page, tampered.oversized);
   await page.reload();
   await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
-  await expect(page.locator('.banners .notice[role="status"]')).toHaveText(UI.nl.unverified, { timeout: 3000 });
+  await expect(page.locator('.banners .notice[role="status"]')).toHaveText(new RegExp(`^${UI.nl.unverified}`), { timeout: 3000 });
 });
