@@ -59,6 +59,7 @@ async function visitScreens(page, check, { focus = false } = {}) {
 
 for (const scheme of ['light', 'dark']) {
   test(`axe: zero violations on every screen (${scheme})`, async ({ page }) => {
+    test.setTimeout(180_000); // 15 axe runs (the organisations page is large) on a loaded 2-core machine
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const failures = [];
     await visitScreens(page, async (name) => {
