@@ -62,35 +62,35 @@ fn log(msg: &str) {
 }
 
 /// Fetch `url` with `cache: no-cache`, reading at most `limit` bytes (abort beyond).
-async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, String> {
+async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
     let resp = gloo_net::http::Request::get(url)
         .cache(web_sys::RequestCache::NoCache)
         .credentials(web_sys::RequestCredentials::Omit)
         .send()
         .await
-        .map_err(|e| format!("{url}: {e}"))?;
+        .map_err(|e| FetchError::Network(format!("{url}: {e}")))?;
     if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
+        return Err(FetchError::Network(format!("{url}: HTTP {}", resp.status())));
     }
     if let Some(len) = resp.headers().get("content-length").and_then(|v| v.parse::<u64>().ok()) {
         if len > limit {
-            return Err(format!("{url}: {len} bytes declared, more than the {limit} allowed"));
+            return Err(FetchError::Rejected(format!("{url}: {len} bytes declared, more than the {limit} allowed")));
         }
     }
-    let body = resp.body().ok_or_else(|| format!("{url}: empty body"))?;
+    let body = resp.body().ok_or_else(|| FetchError::Network(format!("{url}: empty body")))?;
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut out = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|_| format!("{url}: read failed"))?;
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| FetchError::Network(format!("{url}: read failed")))?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
         if done {
             break;
         }
-        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| format!("{url}: bad chunk"))?;
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| FetchError::Network(format!("{url}: bad chunk")))?;
         let bytes = js_sys::Uint8Array::new(&value);
         if out.len() as u64 + bytes.length() as u64 > limit {
             let _ = reader.cancel();
-            return Err(format!("{url}: longer than the {limit} bytes allowed"));
+            return Err(FetchError::Rejected(format!("{url}: longer than the {limit} bytes allowed")));
         }
         let start = out.len();
         out.resize(start + bytes.length() as usize, 0);
@@ -101,16 +101,16 @@ async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, String> {
 
 async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, u64), FetchError> {
     let b = base();
-    let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await.map_err(FetchError::Network)?;
-    let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await.map_err(FetchError::Network)?;
+    let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
+    let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
     // Verify the manifest before following the file names in it.
     let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), Mode::Fresh)
         .map_err(|e| FetchError::Rejected(BundleError::Manifest(e).to_string()))?;
     let t = v.manifest.file("tree").ok_or_else(|| FetchError::Rejected("manifest names no tree".into()))?;
     let d = v.manifest.file("directory").ok_or_else(|| FetchError::Rejected("manifest names no directory".into()))?;
     // Read at most the declared length + 1, so a longer body is detected and refused.
-    let tree = fetch_capped(&format!("{b}{}", t.name), t.read_limit() + 1).await.map_err(FetchError::Network)?;
-    let directory = fetch_capped(&format!("{b}{}", d.name), d.read_limit() + 1).await.map_err(FetchError::Network)?;
+    let tree = fetch_capped(&format!("{b}{}", t.name), t.read_limit() + 1).await?;
+    let directory = fetch_capped(&format!("{b}{}", d.name), d.read_limit() + 1).await?;
     Ok((RawBundle { manifest, signature, tree, directory }, v.manifest.version))
 }
 
