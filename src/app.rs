@@ -255,9 +255,9 @@ fn start_loading(c: Ctx) {
                 // A click on the static first screen before the app took over.
                 if let Some(choice) = components::take_early_click() {
                     if choice == "crisis" {
-                        c.route.set(Route::Crisis(1));
+                        c.go(Route::Crisis(1));
                     } else if main.answer(&l.content, &choice).is_ok() {
-                        c.route.set(Route::Step(2));
+                        c.go(Route::Step(2));
                     }
                 } else if let Some(a) = c.embed.with_value(|e| e.audience) {
                     let _ = main.answer(&l.content, a.id());

@@ -76,6 +76,8 @@ pub fn init(c: Ctx) {
     let p = sw.register("sw.js");
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(p).await {
+            // Resolves to undefined when service workers are blocked (e.g. by policy).
+            Ok(reg) if reg.is_undefined() || reg.is_null() => {}
             Ok(reg) => {
                 let reg: ServiceWorkerRegistration = reg.unchecked_into();
                 watch(c, &reg, &sw);

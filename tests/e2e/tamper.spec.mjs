@@ -121,9 +121,8 @@ for (const [key, what] of CASES) {
     await expect(page.locator('#static-shell')).toHaveCount(0);
     const notice = page.locator('.banners .notice[role="status"]');
     await expect(notice).not.toBeEmpty();
-    // Neutral: one of the two fallback notices (see the oversized test below for which one it should be).
-    await expect(notice).toHaveText(new RegExp(`^(${UI.nl.unverified}|${UI.nl.offlineCached})`));
-    if (key !== 'oversized') await expect(notice).toHaveText(new RegExp(`^${UI.nl.unverified}`));
+    // Neutral notice: refused content is "could not be checked", never "offline".
+    await expect(notice).toHaveText(new RegExp(`^${UI.nl.unverified}`));
     // The content works: a step further, then no marker anywhere.
     await choose(page, 'parent');
     await expectNoMarker(page);
@@ -149,9 +148,7 @@ for (const [key, what] of CASES) {
 }
 
 test('a tree longer than declared is reported as unverified, not as "offline"', async ({ page }) => {
-  // Known bug (src/content.rs fetch_bundle, not owned here): a file body over its declared length is
-  // mapped to FetchError::Network, so the app says "Je bent offline" although it refused the content.
-  test.fail(true, 'content.rs: oversized file → Fallback::Offline notice');
+  // A file body over its declared length is refused content (FetchError::Rejected), not a network failure.
   await routeContent(page, good);
   await openApp(page);
   await page.unrouteAll();
