@@ -545,6 +545,7 @@ fn cli_checks(tmp: &Path) -> Result<(u64, u64), String> {
     check("wegwijzer graph --format mermaid", cli_capture(&["graph", "--content", "content", "--format", "mermaid"]));
     check("wegwijzer graph --format dot", cli_capture(&["graph", "--content", "content", "--format", "dot"]));
     check("wegwijzer stats", cli_capture(&["stats", "--content", "content"]));
+    check("docs/tree.md is up to date (wegwijzer docs --check)", cli_capture(&["docs", "--content", "content", "--out", "docs/tree.md", "--check"]));
     if failures.is_empty() {
         Ok((passed, 0))
     } else {
