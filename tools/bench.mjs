@@ -95,7 +95,8 @@ function extractElementById(html, id) {
 function makeFloor(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const css = [...html.matchAll(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/gi)].map((m) => m[0]);
-  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]);
+  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0])
+    .concat([...html.matchAll(/<link\b[^>]*rel=["']?(icon|apple-touch-icon)["']?[^>]*>/gi)].map((m) => m[0]));
   const title = (/<title>[\s\S]*?<\/title>/i.exec(html) || ['<title>Wegwijzer</title>'])[0];
   const lang = (/<html\b[^>]*\blang=["']([^"']+)/i.exec(html) || [, 'nl'])[1];
   let body = extractElementById(html, 'static-shell');
@@ -129,7 +130,7 @@ async function lighthouseRuns(url, runs) {
         a11y: lhr.categories.accessibility.score * 100,
         bp: lhr.categories['best-practices'].score * 100,
         fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'), tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'),
-        failing: Object.values(lhr.audits).filter((x) => x.score !== null && x.score < 1 && ['binary', 'numeric'].includes(x.scoreDisplayMode) && lhr.categories.accessibility.auditRefs.concat(lhr.categories['best-practices'].auditRefs).some((r) => r.id === x.id)).map((x) => x.id),
+        failing: Object.values(lhr.audits).filter((x) => x.score !== null && x.score < 1 && ['binary', 'numeric'].includes(x.scoreDisplayMode) && lhr.categories.accessibility.auditRefs.concat(lhr.categories['best-practices'].auditRefs).some((r) => r.id === x.id && r.weight > 0)).map((x) => x.id),
       });
       log(`lighthouse ${url} run ${i + 1}: perf ${out.at(-1).perf} LCP ${Math.round(out.at(-1).lcp)} ms`);
     } finally {
@@ -253,7 +254,8 @@ function machine() {
   try { cpu = (/model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8')) || [, 'unknown'])[1].trim(); } catch { /* */ }
   let chromium = 'unknown';
   try { chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().split('\n')[0]; } catch { /* */ }
-  return { nproc: os.cpus().length, cpu, chromium, node: process.version, mem: `${Math.round(os.totalmem() / 2 ** 30)} GiB` };
+  return { nproc: os.cpus().length, cpu, chromium, node: process.version, mem: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    load: os.loadavg().map((x) => x.toFixed(1)).join(' ') };
 }
 
 const fmtMs = (x) => Number.isNaN(x) || x === undefined ? 'n/a' : `${Math.round(x)} ms`;
@@ -317,7 +319,7 @@ async function main() {
   const table = [
     `### ${date}`,
     '',
-    `Machine: ${m.nproc} cores, ${m.cpu}, ${m.mem}; ${m.chromium}; Node ${m.node}. Release build served by tools/server.mjs with brotli over loopback. Floor: \`floor.html\` = ${floorFound ? '`#static-shell` of index.html' : 'body of index.html (no #static-shell found)'} with the CSS, no JS.`,
+    `Machine: ${m.nproc} cores, ${m.cpu}, ${m.mem}; ${m.chromium}; Node ${m.node}; load average at start ${m.load} (times are noisy when other jobs run). Release build served by tools/server.mjs with brotli over loopback. Floor: \`floor.html\` = ${floorFound ? '`#static-shell` of index.html' : 'body of index.html (no #static-shell found)'} with the CSS, no JS.`,
     '',
     '| measure | value | floor / detail | target | |',
     '| --- | --- | --- | --- | --- |',
@@ -325,6 +327,7 @@ async function main() {
     '',
   ];
   if (lhApp.failing.length) table.push(`Lighthouse a11y/best-practice audits not passing (app): ${lhApp.failing.join(', ')}`, '');
+  if (lhFloor.failing.length) table.push(`Lighthouse a11y/best-practice audits not passing (floor): ${lhFloor.failing.join(', ')}`, '');
   if (third.length) table.push(`Third-party requests: ${third.join(', ')}`, '');
   if (repeat.detail.length) table.push(`Repeat visit requests reaching the server: ${repeat.detail.join('; ')}`, '');
   const md = table.join('\n');
