@@ -16,7 +16,7 @@
       v = el.dataset[k];
       if (k === 'wegwijzer') continue;
       if (k === 'exitUrl') {
-        try { var u = new URL(v, d.baseURI); if (/^https?:$/.test(u.protocol)) exitUrl = u.href; else warn('exit-url ignored'); } catch (e) { warn('exit-url ignored'); }
+        try { var u = new URL(v, d.baseURI); if (u.protocol === 'https:') exitUrl = u.href; else warn('exit-url ignored'); } catch (e) { warn('exit-url ignored'); }
       } else if (!allow[k]) warn('unknown option "' + k + '" ignored');
       else if (allow[k].indexOf(v) < 0) warn('value "' + v + '" for ' + k + ' ignored');
       else o[k] = v;
@@ -28,6 +28,7 @@
     u.searchParams.set('embed', '1');
     for (k in o) u.searchParams.set(k, o[k]);
     u.searchParams.set('origin', location.origin);
+    if (exitUrl !== exitDefault) u.searchParams.set('exit', exitUrl);
     f.src = u.href;
     f.title = 'Wegwijzer sociale veiligheid';
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-top-navigation-by-user-activation');

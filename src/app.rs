@@ -85,6 +85,9 @@ impl Ctx {
     }
 
     pub fn exit_url(&self) -> String {
+        if let Some(u) = self.embed.with_value(|e| e.exit.clone()) {
+            return u;
+        }
         self.loaded
             .with_untracked(|l| l.as_ref().map(|l| l.content.tree.always.exit_url.clone()))
             .unwrap_or_else(|| components::DEFAULT_EXIT_URL.to_string())

@@ -16,6 +16,14 @@ pub struct Config {
     pub audience: Option<Audience>,
     /// The host page's origin, exactly `scheme://host[:port]`.
     pub origin: Option<String>,
+    /// Where "Snel weg" goes, chosen by the school (`data-exit-url`); `https:` only.
+    pub exit: Option<String>,
+}
+
+/// An `https:` URL without characters that could break out of it.
+pub fn valid_exit(s: &str) -> bool {
+    s.len() < 300 && s.strip_prefix("https://").is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && s.chars().all(|c| c.is_ascii_graphic())
 }
 
 fn warn(msg: &str) {
@@ -46,7 +54,8 @@ impl Config {
                 "lang" if Lang::parse(&v).is_some() => c.lang = Lang::parse(&v),
                 "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
                 "origin" if valid_origin(&v) => c.origin = Some(v),
-                "embed" | "compact" | "lang" | "audience" | "origin" => warn(&format!("ignored invalid value for option `{k}`")),
+                "exit" if valid_exit(&v) => c.exit = Some(v),
+                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(&format!("ignored invalid value for option `{k}`")),
                 _ => warn(&format!("ignored unknown option `{k}`")),
             }
         }
