@@ -74,7 +74,9 @@ test('height messages: only from the app origin AND the iframe window', async ({
 });
 
 test('Shift three times on the host page leaves for the exit URL (replace: Back does not return)', async ({ page }) => {
-  const exit = `${OTHER}/index.html`;
+  // exit-url must be https: (embed.js ignores anything else); the neutral site is stubbed here.
+  const exit = 'https://exit.example/';
+  await page.route('https://exit.example/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title><p>neutral</p>' }));
   await page.goto(`${OTHER}/index.html?first`);
   await page.goto(host(`&exit-url=${encodeURIComponent(exit)}`));
   await expect(page.locator('iframe')).toHaveCount(1);
@@ -90,7 +92,8 @@ test('Shift three times on the host page leaves for the exit URL (replace: Back 
 
 test('two Shift presses more than 5 s apart do not count together', async ({ page }) => {
   await page.clock.install();
-  await page.goto(host(`&exit-url=${encodeURIComponent(OTHER + '/index.html')}`));
+  await page.route('https://exit.example/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title>' }));
+  await page.goto(host(`&exit-url=${encodeURIComponent('https://exit.example/')}`));
   await page.locator('h1').click();
   await page.keyboard.press('Shift');
   await page.keyboard.press('Shift');
