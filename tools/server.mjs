@@ -105,7 +105,8 @@ export const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
-const HASHED = /[-.][0-9a-f]{16,64}(_bg)?\.[a-z0-9]+$/i;
+// Trunk prints its u64 file hash as unpadded hex (usually 16 digits, sometimes fewer); the content CLI uses 16.
+const HASHED = /[-.][0-9a-f]{8,64}(_bg)?\.[a-z0-9]+$/i;
 
 /** Cache-Control for a path relative to the site root ("index.html", "content/manifest.json"). */
 export function cacheControl(rel) {
