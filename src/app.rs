@@ -7,7 +7,6 @@ use crate::route::Route;
 use crate::{components, embed, pages, pwa, storage};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wegwijzer_core::progress::{self, Restored};
 use wegwijzer_core::walker::Walk;
 use wegwijzer_core::{Lang, Node};
@@ -326,5 +325,4 @@ fn install_listeners(c: Ctx) {
     c.offline.set(!nav_online());
     let _ = window_event_listener(leptos::ev::online, move |_| c.offline.set(false));
     let _ = window_event_listener(leptos::ev::offline, move |_| c.offline.set(true));
-    let _ = wasm_bindgen::JsValue::NULL.dyn_ref::<js_sys::Object>();
 }

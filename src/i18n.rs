@@ -4,7 +4,6 @@
 use wegwijzer_core::Lang;
 
 pub struct Ui {
-    pub app_name: &'static str,
     pub exit: &'static str,
     pub exit_hint: &'static str,
     pub exit_progress_1: &'static str,
@@ -25,7 +24,6 @@ pub struct Ui {
     pub no_answers: &'static str,
     pub pruned: &'static str,
     pub help_title: &'static str,
-    pub helpdesk: &'static str,
     pub crisis_title: &'static str,
     pub search_label: &'static str,
     pub search_hint: &'static str,
@@ -53,7 +51,6 @@ pub struct Ui {
     pub skip_note: &'static str,
     pub rung: &'static str,
     pub ages: &'static str,
-    pub source: &'static str,
     pub nav_label: &'static str,
     pub nav_orgs: &'static str,
     pub nav_overview: &'static str,
@@ -100,7 +97,6 @@ pub struct Ui {
 }
 
 pub const NL: Ui = Ui {
-    app_name: "Wegwijzer",
     exit: "Snel weg",
     exit_hint: "of druk 3 keer op Shift",
     exit_progress_1: "Snel weg: druk nog 2 keer op Shift.",
@@ -121,7 +117,6 @@ pub const NL: Ui = Ui {
     no_answers: "Je hebt nog niets beantwoord.",
     pruned: "Je antwoord is aangepast. Vragen die niet meer passen zijn weggehaald.",
     help_title: "Hulp van een mens",
-    helpdesk: "Helpdesk",
     crisis_title: "Direct hulp nodig?",
     search_label: "Zoek op onderwerp",
     search_hint: "Bijvoorbeeld: gepest, discriminatie, uitgescholden",
@@ -149,7 +144,6 @@ pub const NL: Ui = Ui {
     skip_note: "Je hoeft niet elke stap te zetten. Begin bij de stap die voor jou veilig voelt.",
     rung: "Stap",
     ages: "Leeftijd",
-    source: "Bron",
     nav_label: "Meer",
     nav_orgs: "Alle organisaties",
     nav_overview: "In één oogopslag",
@@ -196,7 +190,6 @@ pub const NL: Ui = Ui {
 };
 
 pub const EN: Ui = Ui {
-    app_name: "Wegwijzer",
     exit: "Leave now",
     exit_hint: "or press Shift 3 times",
     exit_progress_1: "Leave now: press Shift 2 more times.",
@@ -217,7 +210,6 @@ pub const EN: Ui = Ui {
     no_answers: "You have not answered anything yet.",
     pruned: "Your answer was changed. Questions that no longer apply were removed.",
     help_title: "Help from a person",
-    helpdesk: "Helpdesk",
     crisis_title: "Need help right now?",
     search_label: "Search by topic",
     search_hint: "For example: bullied, discrimination, called names",
@@ -245,7 +237,6 @@ pub const EN: Ui = Ui {
     skip_note: "You do not have to take every step. Start with the step that feels safe for you.",
     rung: "Step",
     ages: "Age",
-    source: "Source",
     nav_label: "More",
     nav_orgs: "All organisations",
     nav_overview: "At a glance",

@@ -114,8 +114,3 @@ pub fn apply_update() {
         }
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Ctx) {
-    let _ = RwSignal::new(0);
-}
