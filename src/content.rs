@@ -4,7 +4,7 @@
 //! works offline and falls back to it when a newer bundle fails verification.
 
 use crate::storage;
-use serde::{Deserialize, Serialize};
+use wegwijzer_core::json::{self, ToJson};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,13 +39,15 @@ pub enum Fallback {
     Rejected,
 }
 
-#[derive(Serialize, Deserialize)]
 struct Cached {
     manifest: String,
     signature: String,
     tree: String,
     directory: String,
 }
+
+wegwijzer_core::from_json_struct!(Cached { req: [manifest, signature, tree, directory], opt: [] });
+wegwijzer_core::to_json_struct!(Cached { manifest, signature, tree, directory });
 
 fn keys() -> Result<PublicKeys, String> {
     let raw = PUBKEYS.ok_or("this build has no pinned content key (WEGWIJZER_PUBKEYS)")?;
@@ -122,16 +124,12 @@ enum FetchError {
 fn cache_bundle(raw: &RawBundle, seen: &Seen) {
     let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     let c = Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) };
-    if let Ok(s) = serde_json::to_string(&c) {
-        storage::set(storage::CONTENT, &s);
-    }
-    if let Ok(s) = serde_json::to_string(seen) {
-        storage::set(storage::SEEN, &s);
-    }
+    storage::set(storage::CONTENT, &c.to_json());
+    storage::set(storage::SEEN, &seen.to_json());
 }
 
 fn cached_bundle() -> Option<RawBundle> {
-    let c: Cached = serde_json::from_str(&storage::get(storage::CONTENT)?).ok()?;
+    let c: Cached = json::from_slice(storage::get(storage::CONTENT)?.as_bytes()).ok()?;
     Some(RawBundle { manifest: c.manifest.into_bytes(), signature: c.signature.into_bytes(), tree: c.tree.into_bytes(), directory: c.directory.into_bytes() })
 }
 
@@ -142,7 +140,7 @@ fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {
 /// Load content: newest verified bundle, else the last verified one, else an error text.
 pub async fn load() -> Result<Arc<Loaded>, String> {
     let keys = keys()?;
-    let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| serde_json::from_str(&s).ok());
+    let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| json::from_slice(s.as_bytes()).ok());
     let fallback = match fetch_bundle(seen.as_ref(), &keys).await {
         Ok((raw, _)) => {
             let t0 = js_sys::Date::now();

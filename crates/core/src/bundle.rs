@@ -3,7 +3,7 @@
 //! this unchanged; nothing is rendered or cached unless it returns `Ok`.
 
 use crate::lint::{has_errors, lint, Severity};
-use crate::load::{parse_directory, parse_tree, LoadError};
+use crate::load::{read_directory, read_tree, LoadError};
 use crate::manifest::{verify_file, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
 use crate::model::Content;
 use std::fmt;
@@ -58,8 +58,8 @@ pub fn open(raw: &RawBundle, keys: &PublicKeys, seen: Option<&Seen>, now_unix: i
     let dir_entry = verified.manifest.file("directory").ok_or(BundleError::MissingFile("directory"))?;
     verify_file(tree_entry, &raw.tree)?;
     verify_file(dir_entry, &raw.directory)?;
-    let tree = parse_tree(&raw.tree).map_err(BundleError::Load)?;
-    let directory = parse_directory(&raw.directory).map_err(BundleError::Load)?;
+    let tree = read_tree(&raw.tree).map_err(BundleError::Load)?;
+    let directory = read_directory(&raw.directory).map_err(BundleError::Load)?;
     let content = Content::new(tree, directory);
     let diags = lint(&content, i64::MAX / 4);
     if has_errors(&diags) {

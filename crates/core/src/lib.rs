@@ -1,7 +1,8 @@
 //! Wegwijzer core: everything the app decides, as pure Rust with no web dependencies.
 //!
 //! - [`model`]: the content model (tree + directory), as in `content/schema/`.
-//! - [`load`]: parse the JSON documents with precise errors.
+//! - [`load`]: parse the JSON documents with precise errors (serde, for the CLI).
+//! - [`json`]: the small strict JSON reader/writer the browser build uses instead of serde_json.
 //! - [`lint`]: every content rule; the CLI refuses to sign content with errors.
 //! - [`walker`]: answers → current node; deterministic back, change + prune.
 //! - [`progress`]: save/restore progress against a content version.
@@ -13,6 +14,7 @@
 pub mod bundle;
 pub mod graph;
 pub mod hours;
+pub mod json;
 pub mod lint;
 pub mod load;
 pub mod manifest;

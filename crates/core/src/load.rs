@@ -49,6 +49,25 @@ fn check_schema(file: &str, schema: u32) -> Result<(), LoadError> {
     }
 }
 
+fn read<T: crate::json::FromJson>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
+    crate::json::from_slice(bytes).map_err(|e| LoadError { file: file.to_string(), line: e.line, column: e.column, message: e.to_string() })
+}
+
+/// Read `tree.json` with the small reader of [`crate::json`] (the browser's path; same
+/// acceptance as [`parse_tree`], checked by `tests/json_parity.rs`).
+pub fn read_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
+    let t: Tree = read("tree.json", bytes)?;
+    check_schema("tree.json", t.schema)?;
+    Ok(t)
+}
+
+/// Read `organisations.json` with the small reader (see [`read_tree`]).
+pub fn read_directory(bytes: &[u8]) -> Result<Directory, LoadError> {
+    let d: Directory = read("organisations.json", bytes)?;
+    check_schema("organisations.json", d.schema)?;
+    Ok(d)
+}
+
 /// Parse `tree.json`.
 pub fn parse_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
     let t: Tree = parse("tree.json", bytes)?;

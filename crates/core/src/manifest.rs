@@ -464,7 +464,7 @@ pub fn verify_manifest(
 
     // 3. Parse and check the contents.
     let manifest: Manifest =
-        serde_json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(e.to_string()))?;
+        crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(e.to_string()))?;
     if manifest.schema != SCHEMA_VERSION {
         return Err(ManifestError::SchemaVersion { found: manifest.schema, expected: SCHEMA_VERSION });
     }
@@ -560,6 +560,13 @@ pub fn verify_file(entry: &FileEntry, bytes: &[u8]) -> Result<(), ManifestError>
 pub fn content_addressed_name(stem: &str, bytes: &[u8]) -> String {
     format!("{stem}.{}.json", &sha256_hex(bytes)[..16])
 }
+
+// The browser reads these with the small reader (crate::json), not serde_json.
+crate::from_json_struct!(Manifest { req: [schema, version, issued, expires, files], opt: [] });
+crate::from_json_struct!(FileEntry { req: [name, sha256, length], opt: [] });
+// `Seen` is our own record in device storage: anything unexpected makes it unused.
+crate::from_json_struct!(Seen { req: [version, manifest_sha256], opt: [] });
+crate::to_json_struct!(Seen { version, manifest_sha256 });
 
 #[cfg(test)]
 mod tests {

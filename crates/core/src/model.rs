@@ -135,7 +135,7 @@ pub struct Tree {
 }
 
 /// What every screen shows, whatever the path.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Always {
     /// Organisation id of the helpdesk (the human last rung).
@@ -337,33 +337,36 @@ pub struct Organisation {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
     /// A role inside the school (mentor, vertrouwenspersoon): no central contact.
     InSchool,
     /// An organisation with its own contact channels.
+    #[default]
     External,
     /// Emergency and crisis lines.
     Crisis,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Cost {
     Free,
     /// Normal call costs or a fee; explain in the organisation's texts.
     Paid,
+    #[default]
     Varies,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Anonymity {
     /// You never have to give your name.
     Yes,
     /// You can choose.
     Optional,
+    #[default]
     No,
 }
 
@@ -392,19 +395,20 @@ pub struct Channel {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
     Phone,
     Chat,
     Email,
+    #[default]
     Website,
     Whatsapp,
     Sms,
 }
 
 /// A source for a fact: a URL or a named document, and the date it was checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// `https:` URL or a document reference ("Kamerstuk 29 240, nr. 129").

@@ -27,6 +27,13 @@ pub struct Saved {
     pub answers: Vec<Answer>,
 }
 
+// Read and written with the small JSON module (no serde_json in the browser build); the
+// record's JSON shape is unchanged, so progress saved by earlier builds still restores.
+crate::from_json_struct!(Saved { req: [format, content_version, saved_at, expires_at, lang, entry, answers], opt: [] });
+crate::to_json_struct!(Saved { format, content_version, saved_at, expires_at, lang, entry, answers });
+crate::from_json_struct!(Answer { req: [node, choice], opt: [] });
+crate::to_json_struct!(Answer { node, choice });
+
 /// Serialise progress, or `None` when the path holds a session-only node (never persisted).
 pub fn save(c: &Content, walk: &Walk, lang: Lang, content_version: u64, now: i64, ttl_secs: i64) -> Option<String> {
     if walk.is_sensitive(c) {
@@ -41,7 +48,7 @@ pub fn save(c: &Content, walk: &Walk, lang: Lang, content_version: u64, now: i64
         entry: walk.entry.clone(),
         answers: walk.answers.clone(),
     };
-    serde_json::to_string(&saved).ok()
+    Some(crate::json::ToJson::to_json(&saved))
 }
 
 /// The result of reading saved progress.
@@ -62,7 +69,7 @@ pub fn restore(text: &str, c: &Content, content_version: u64, now: i64) -> Resto
     if text.len() > MAX_BYTES {
         return Restored::Invalid;
     }
-    let Ok(s) = serde_json::from_str::<Saved>(text) else { return Restored::Invalid };
+    let Ok(s) = crate::json::from_slice::<Saved>(text.as_bytes()) else { return Restored::Invalid };
     if s.format != FORMAT || s.expires_at < s.saved_at || s.expires_at - s.saved_at > MAX_AGE_SECS {
         return Restored::Invalid;
     }
