@@ -7,7 +7,7 @@ use crate::{load_content, parse_now, parse_today, read, report, Fail, Res};
 use std::collections::BTreeMap;
 use std::path::Path;
 use wegwijzer_core::lint::lint;
-use wegwijzer_core::load::{parse_directory, parse_tree};
+use wegwijzer_core::load::{parse_directory, parse_tree, read_directory, read_tree};
 use wegwijzer_core::manifest::{
     content_addressed_name, sha256_hex, verify_file, verify_manifest, FileEntry, Manifest, Mode, PublicKeys,
     MANIFEST_NAME, MAX_FILE_BYTES, MAX_MANIFEST_BYTES, SIGNATURE_NAME,
@@ -57,13 +57,16 @@ pub fn sign(a: &SignArgs) -> Res<()> {
         return Err(Fail::refused("content has errors: nothing signed (run `wegwijzer check`)"));
     }
 
-    // 2. Minified bytes, proven to mean the same as the source.
+    // 2. Minified bytes, proven to mean the same as the source, to serde (the CLI's reader)
+    //    and to the browser's small reader (`wegwijzer_core::json`) alike.
     let tree = minify_json(&loaded.tree_bytes);
     let dir = minify_json(&loaded.dir_bytes);
-    let same_tree = parse_tree(&tree).ok().as_ref() == Some(&loaded.content.tree);
-    let same_dir = parse_directory(&dir).ok().as_ref() == Some(&loaded.content.directory);
+    let same_tree = parse_tree(&tree).ok().as_ref() == Some(&loaded.content.tree)
+        && read_tree(&tree).ok().as_ref() == Some(&loaded.content.tree);
+    let same_dir = parse_directory(&dir).ok().as_ref() == Some(&loaded.content.directory)
+        && read_directory(&dir).ok().as_ref() == Some(&loaded.content.directory);
     if !same_tree || !same_dir {
-        return Err(Fail::io("internal: minified JSON does not parse to the same content; please report"));
+        return Err(Fail::io("internal: minified JSON does not read as the same content in the CLI and the browser; please report"));
     }
     for (name, b) in [("tree", &tree), ("directory", &dir)] {
         if b.len() as u64 > MAX_FILE_BYTES {
