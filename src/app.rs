@@ -252,6 +252,7 @@ fn start_loading(c: Ctx) {
     leptos::task::spawn_local(async move {
         match content::load().await {
             Ok(l) => {
+                content::next_task().await;
                 let tree = &l.content.tree;
                 let mut main = Walk::new(&tree.start);
                 // A click on the static first screen before the app took over.

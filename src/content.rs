@@ -177,6 +177,17 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
     }
 }
 
+/// Let the browser paint and handle input before the next chunk of work (a new task), so
+/// verifying the content and rendering the first screen are two shorter tasks, not one long one.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
 /// Exposed for the benchmark: verify + parse + validate time of the accepted bundle.
 fn record_timing(ms: f64) {
     let Some(w) = web_sys::window() else { return };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Post-build steps for dist/ (run by `cargo xtask serve|test|bench|dist` after `trunk build`
 // and after the content has been signed into dist/content):
-//   1. copy public/* into dist/
+//   1. copy public/* into dist/; start the app after the first paint (see deferBoot)
 //   2. generate dist/sw.js from tools/sw.template.js with a precache list of every file and a version
 //   3. precompress every text/wasm file to .br (quality 11) and .gz (level 9)
 //   4. write dist/_headers (CDN headers, same rules as tools/server.mjs)
@@ -50,6 +50,44 @@ if (fs.existsSync(pub)) {
     fs.copyFileSync(f, to);
     copied++;
   }
+}
+
+// The static first screen must paint before anything else is downloaded. Trunk preloads the
+// JS and wasm from <head>, so on a slow network they compete with the page itself (and
+// Lighthouse counts them into FCP/LCP). Instead: no preloads; once the first frame has been
+// painted, fetch the JS and wasm in parallel and start. The timer is a fallback for frames
+// that get no animation frames (background tabs, off-screen cross-origin iframes).
+// Trunk's subresource-integrity hashes went with the preloads; these are same-origin files
+// under `script-src 'self'`, and the content itself is signed.
+function deferBoot(html) {
+  const pre = /<link rel="(?:modulepreload|preload)" href="\.\/(wegwijzer-app-[0-9a-f]+(?:_bg\.wasm|\.js))"[^>]*>\n?/g;
+  const names = [...html.matchAll(pre)].map((m) => m[1]);
+  const js = names.find((n) => n.endsWith('.js'));
+  const wasm = names.find((n) => n.endsWith('.wasm'));
+  const boot = /<script type="module">\s*import init, \* as bindings from '\.\/wegwijzer-app-[0-9a-f]+\.js';[\s\S]*?<\/script>/;
+  if (!js || !wasm || !boot.test(html)) {
+    console.error('postbuild: trunk\'s loader in index.html has an unexpected shape; cannot defer the boot');
+    process.exit(1);
+  }
+  const script = `<script type="module">
+let started = false;
+const start = async () => {
+  if (started) return;
+  started = true;
+  const wasm = fetch('./${wasm}');
+  const m = await import('./${js}');
+  window.wasmBindings = m;
+  await m.default({ module_or_path: wasm });
+};
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 500);
+</script>`;
+  return html.replace(pre, '').replace(boot, () => script);
+}
+{
+  const f = path.join(dist, 'index.html');
+  const html = fs.readFileSync(f, 'utf8');
+  if (!html.includes('let started = false;')) fs.writeFileSync(f, deferBoot(html));
 }
 
 // Stale compressed files from an earlier run would be served for changed files: drop them all.

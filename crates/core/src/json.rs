@@ -221,6 +221,10 @@ impl Parser<'_> {
         self.i += 1;
         let mut out: Vec<u8> = Vec::new();
         loop {
+            // Copy a run of plain bytes at once.
+            let run = self.b[self.i..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(self.b.len() - self.i);
+            out.extend_from_slice(&self.b[self.i..self.i + run]);
+            self.i += run;
             let Some(c) = self.peek() else { return Err(self.err("unterminated string")) };
             self.i += 1;
             match c {
