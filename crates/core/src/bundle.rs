@@ -4,8 +4,8 @@
 
 use crate::lint::{has_errors, lint, Severity};
 use crate::load::{read_directory, read_tree, LoadError};
-use crate::manifest::{verify_file, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
-use crate::model::Content;
+use crate::manifest::{verify_file, verify_file_digest, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
+use crate::model::{Content, Directory, Tree};
 use std::fmt;
 
 /// Raw bytes of one bundle as fetched or cached.
@@ -50,21 +50,95 @@ pub struct Opened {
     pub content: Content,
 }
 
+/// SHA-256 (lowercase hex) of `RawBundle::tree` and `RawBundle::directory`, computed by the
+/// caller (see [`open_with_digests`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDigests {
+    pub tree: String,
+    pub directory: String,
+}
+
 /// Verify and open a bundle. Date-based lint (stale verification) is not applied in the
 /// client, whose clock may be wrong; structural errors reject the bundle.
 pub fn open(raw: &RawBundle, keys: &PublicKeys, seen: Option<&Seen>, now_unix: i64, mode: Mode) -> Result<Opened, BundleError> {
-    let verified = verify_manifest(&raw.manifest, &raw.signature, keys, seen, now_unix, mode)?;
-    let tree_entry = verified.manifest.file("tree").ok_or(BundleError::MissingFile("tree"))?;
-    let dir_entry = verified.manifest.file("directory").ok_or(BundleError::MissingFile("directory"))?;
-    verify_file(tree_entry, &raw.tree)?;
-    verify_file(dir_entry, &raw.directory)?;
-    let tree = read_tree(&raw.tree).map_err(BundleError::Load)?;
-    let directory = read_directory(&raw.directory).map_err(BundleError::Load)?;
-    let content = Content::new(tree, directory);
-    let diags = lint(&content, i64::MAX / 4);
-    if has_errors(&diags) {
-        let first = diags.iter().find(|d| d.severity == Severity::Error).map(|d| d.to_string()).unwrap_or_default();
-        return Err(BundleError::Lint(first));
+    open_with_digests(raw, keys, seen, now_unix, mode, None)
+}
+
+/// [`open`], with the files' SHA-256 computed by the caller when `digests` is given (the
+/// browser uses WebCrypto); `None` hashes here. Every other rule is the same.
+pub fn open_with_digests(
+    raw: &RawBundle,
+    keys: &PublicKeys,
+    seen: Option<&Seen>,
+    now_unix: i64,
+    mode: Mode,
+    digests: Option<&FileDigests>,
+) -> Result<Opened, BundleError> {
+    let mut o = Opening::new(raw, keys, seen, now_unix, mode, digests);
+    loop {
+        if let Some(opened) = o.step()? {
+            return Ok(opened);
+        }
     }
-    Ok(Opened { verified, content })
+}
+
+/// The acceptance of [`open_with_digests`] in steps (signature and hashes, tree, directory,
+/// structural rules), so the browser can give the main thread back between them instead of
+/// blocking it in one long task. `open_with_digests` runs exactly these steps in a loop.
+pub struct Opening<'a> {
+    raw: &'a RawBundle,
+    keys: &'a PublicKeys,
+    seen: Option<&'a Seen>,
+    now_unix: i64,
+    mode: Mode,
+    digests: Option<&'a FileDigests>,
+    verified: Option<Verified>,
+    tree: Option<Tree>,
+    directory: Option<Directory>,
+}
+
+impl<'a> Opening<'a> {
+    pub fn new(raw: &'a RawBundle, keys: &'a PublicKeys, seen: Option<&'a Seen>, now_unix: i64, mode: Mode, digests: Option<&'a FileDigests>) -> Self {
+        Opening { raw, keys, seen, now_unix, mode, digests, verified: None, tree: None, directory: None }
+    }
+
+    /// Do the next step: `Ok(None)` when there is more to do, the opened bundle after the
+    /// last step, or the first error (then stop: nothing of the bundle may be used).
+    pub fn step(&mut self) -> Result<Option<Opened>, BundleError> {
+        let raw = self.raw;
+        let Some(verified) = &self.verified else {
+            let verified = verify_manifest(&raw.manifest, &raw.signature, self.keys, self.seen, self.now_unix, self.mode)?;
+            let tree_entry = verified.manifest.file("tree").ok_or(BundleError::MissingFile("tree"))?;
+            let dir_entry = verified.manifest.file("directory").ok_or(BundleError::MissingFile("directory"))?;
+            match self.digests {
+                Some(d) => {
+                    verify_file_digest(tree_entry, raw.tree.len(), &d.tree)?;
+                    verify_file_digest(dir_entry, raw.directory.len(), &d.directory)?;
+                }
+                None => {
+                    verify_file(tree_entry, &raw.tree)?;
+                    verify_file(dir_entry, &raw.directory)?;
+                }
+            }
+            self.verified = Some(verified);
+            return Ok(None);
+        };
+        if self.tree.is_none() {
+            self.tree = Some(read_tree(&raw.tree).map_err(BundleError::Load)?);
+            return Ok(None);
+        }
+        if self.directory.is_none() {
+            self.directory = Some(read_directory(&raw.directory).map_err(BundleError::Load)?);
+            return Ok(None);
+        }
+        let verified = verified.clone();
+        let (Some(tree), Some(directory)) = (self.tree.take(), self.directory.take()) else { unreachable!() };
+        let content = Content::new(tree, directory);
+        let diags = lint(&content, i64::MAX / 4);
+        if has_errors(&diags) {
+            let first = diags.iter().find(|d| d.severity == Severity::Error).map(|d| d.to_string()).unwrap_or_default();
+            return Err(BundleError::Lint(first));
+        }
+        Ok(Some(Opened { verified, content }))
+    }
 }

@@ -3,9 +3,9 @@
 
 use crate::markup;
 use crate::model::*;
-use crate::walker::{edges, reachable, route_to};
+use crate::walker::{edges, route_to};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -273,9 +273,9 @@ fn tree_rules(l: &mut Lint) {
         }
         match n {
             Node::Question(q) => {
-                l.text(T, format!("{p}.text"), &q.text, limits::QUESTION);
+                if FULL { l.text(T, format!("{p}.text"), &q.text, limits::QUESTION) }
                 if let Some(h) = &q.help {
-                    l.text(T, format!("{p}.help"), h, limits::HELP);
+                    if FULL { l.text(T, format!("{p}.help"), h, limits::HELP) }
                 }
                 let count = q.options.len();
                 if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&count) {
@@ -298,25 +298,25 @@ fn tree_rules(l: &mut Lint) {
                             "option ids are unique per question; `dont_know` and `continue` are reserved",
                         );
                     }
-                    l.text(T, format!("{p}.options[{i}].label"), &o.label, limits::OPTION);
+                    if FULL { l.text(T, format!("{p}.options[{i}].label"), &o.label, limits::OPTION) }
                     if let Some(h) = &o.hint {
-                        l.text(T, format!("{p}.options[{i}].hint"), h, limits::HINT);
+                        if FULL { l.text(T, format!("{p}.options[{i}].hint"), h, limits::HINT) }
                     }
                 }
                 if let Some(DontKnow { label: Some(t), .. }) = &q.dont_know {
-                    l.text(T, format!("{p}.dont_know.label"), t, limits::OPTION);
+                    if FULL { l.text(T, format!("{p}.dont_know.label"), t, limits::OPTION) }
                 }
             }
             Node::Info(i) => {
-                l.text(T, format!("{p}.title"), &i.title, limits::TITLE);
-                l.text(T, format!("{p}.body"), &i.body, limits::BODY);
+                if FULL { l.text(T, format!("{p}.title"), &i.title, limits::TITLE) }
+                if FULL { l.text(T, format!("{p}.body"), &i.body, limits::BODY) }
                 if let Some(b) = &i.button {
-                    l.text(T, format!("{p}.button"), b, limits::OPTION);
+                    if FULL { l.text(T, format!("{p}.button"), b, limits::OPTION) }
                 }
             }
             Node::Outcome(o) => {
-                l.text(T, format!("{p}.title"), &o.title, limits::TITLE);
-                l.text(T, format!("{p}.intro"), &o.intro, limits::BODY);
+                if FULL { l.text(T, format!("{p}.title"), &o.title, limits::TITLE) }
+                if FULL { l.text(T, format!("{p}.intro"), &o.intro, limits::BODY) }
                 if o.steps.is_empty() {
                     l.err("human-fallback", T, format!("{p}.steps"), "an outcome without steps".into(), "add the steps, ending with a human");
                 }
@@ -325,10 +325,10 @@ fn tree_rules(l: &mut Lint) {
                     if c.org(&s.org).is_none() {
                         l.err("unknown-organisation", T, format!("{sp}.org"), format!("`{}` is not in organisations.json", s.org), "fix the id or add the organisation");
                     }
-                    l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2);
+                    if FULL { l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2) }
                     for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
                         if let Some(t) = t {
-                            l.text(T, format!("{sp}.{name}"), t, limits::STEP_FIELD);
+                            if FULL { l.text(T, format!("{sp}.{name}"), t, limits::STEP_FIELD) }
                         }
                     }
                 }
@@ -365,20 +365,24 @@ fn tree_rules(l: &mut Lint) {
         l.err("link-scheme", T, "always.exit_url".into(), "the quick-exit site must be https:".into(), "use a neutral https: site");
     }
 
-    // Reachability, cycles, dead ends.
-    let mut reach = reachable(c, &tree.start);
-    reach.extend(reachable(c, &tree.crisis));
-    for n in &tree.nodes {
-        if !reach.contains(n.id()) {
+    // Reachability, cycles, dead ends: on node indices, built once (the client runs this on
+    // every load, and string-keyed walks cost tens of milliseconds in a cold wasm).
+    let g = Graph::new(c);
+    let mut reach = g.reachable(c.node_position(&tree.start));
+    for (i, r) in g.reachable(c.node_position(&tree.crisis)).into_iter().enumerate() {
+        reach[i] |= r;
+    }
+    for (i, n) in tree.nodes.iter().enumerate() {
+        if !reach[i] {
             l.err("unreachable", T, format!("nodes[id={}]", n.id()), "no path from the start reaches this node".into(), "link it from a question or remove it");
         }
     }
-    for id in find_cycle_nodes(c) {
-        l.err("cycle", T, format!("nodes[id={id}]"), "this node is on a cycle".into(), "a path must always move forward to an outcome");
+    for i in g.cycle_nodes() {
+        l.err("cycle", T, format!("nodes[id={}]", tree.nodes[i].id()), "this node is on a cycle".into(), "a path must always move forward to an outcome");
     }
-    let leads_to_outcome = outcome_reaching(c);
-    for n in &tree.nodes {
-        if !matches!(n, Node::Outcome(_)) && !leads_to_outcome.contains(n.id()) {
+    let leads_to_outcome = g.outcome_reaching(c);
+    for (i, n) in tree.nodes.iter().enumerate() {
+        if !matches!(n, Node::Outcome(_)) && !leads_to_outcome[i] {
             l.err("dead-end", T, format!("nodes[id={}]", n.id()), "no path from here reaches an outcome".into(), "give every option a next node that ends in an outcome");
         }
     }
@@ -390,7 +394,7 @@ fn tree_rules(l: &mut Lint) {
         if !topic_ids.insert(t.id.as_str()) {
             l.err("duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
         }
-        l.text(T, format!("{p}.label"), &t.label, limits::OPTION);
+        if FULL { l.text(T, format!("{p}.label"), &t.label, limits::OPTION) }
         if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
             l.err("missing-translation", T, format!("{p}.keywords"), "keywords in both languages are needed".into(), "add `nl` and `en` keywords");
         }
@@ -406,52 +410,77 @@ fn tree_rules(l: &mut Lint) {
     }
 }
 
-/// Nodes on a cycle (iterative colour DFS, so deep trees cannot overflow the stack).
-fn find_cycle_nodes(c: &Content) -> Vec<String> {
-    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
-    let mut on_cycle = Vec::new();
-    for n in &c.tree.nodes {
-        if state.contains_key(n.id()) {
-            continue;
-        }
-        let mut stack: Vec<(&str, usize)> = vec![(n.id(), 0)];
-        state.insert(n.id(), 1);
-        while let Some((id, i)) = stack.pop() {
-            let succ: Vec<&str> = c.node(id).map(|n| edges(n).into_iter().map(|(_, x)| x).collect()).unwrap_or_default();
-            if i < succ.len() {
-                stack.push((id, i + 1));
-                let Some(next) = c.node(succ[i]) else { continue };
-                match state.get(next.id()) {
-                    Some(1) => on_cycle.push(next.id().to_string()),
-                    Some(_) => {}
-                    None => {
-                        state.insert(next.id(), 1);
-                        stack.push((next.id(), 0));
-                    }
-                }
-            } else {
-                state.insert(id, 2);
-            }
-        }
-    }
-    on_cycle.sort();
-    on_cycle.dedup();
-    on_cycle
+/// The tree as successor lists of node indices (edges to unknown ids are left out; the
+/// dangling-reference rule reports those).
+struct Graph {
+    succ: Vec<Vec<usize>>,
 }
 
-/// Nodes from which some outcome is reachable (fixed point over reverse edges).
-fn outcome_reaching(c: &Content) -> HashSet<&str> {
-    let mut good: HashSet<&str> = c.tree.nodes.iter().filter(|n| matches!(n, Node::Outcome(_))).map(|n| n.id()).collect();
-    loop {
-        let before = good.len();
-        for n in &c.tree.nodes {
-            if !good.contains(n.id()) && edges(n).iter().any(|(_, x)| good.contains(x)) {
-                good.insert(n.id());
+impl Graph {
+    fn new(c: &Content) -> Graph {
+        let succ = c.tree.nodes.iter().map(|n| edges(n).into_iter().filter_map(|(_, x)| c.node_position(x)).collect()).collect();
+        Graph { succ }
+    }
+
+    /// Nodes reachable from `from` (including itself).
+    fn reachable(&self, from: Option<usize>) -> Vec<bool> {
+        let mut seen = vec![false; self.succ.len()];
+        let mut stack: Vec<usize> = from.into_iter().collect();
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut seen[i], true) {
+                stack.extend(self.succ[i].iter().copied().filter(|&j| !seen[j]));
             }
         }
-        if good.len() == before {
-            return good;
+        seen
+    }
+
+    /// Nodes on a cycle, ascending (iterative colour DFS, so deep trees cannot overflow the stack).
+    fn cycle_nodes(&self) -> Vec<usize> {
+        let mut state = vec![0u8; self.succ.len()]; // 1 = on stack, 2 = done
+        let mut on_cycle = Vec::new();
+        for root in 0..self.succ.len() {
+            if state[root] != 0 {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            state[root] = 1;
+            while let Some((i, k)) = stack.pop() {
+                if let Some(&next) = self.succ[i].get(k) {
+                    stack.push((i, k + 1));
+                    match state[next] {
+                        1 => on_cycle.push(next),
+                        0 => {
+                            state[next] = 1;
+                            stack.push((next, 0));
+                        }
+                        _ => {}
+                    }
+                } else {
+                    state[i] = 2;
+                }
+            }
         }
+        on_cycle.sort_unstable();
+        on_cycle.dedup();
+        on_cycle
+    }
+
+    /// Nodes from which some outcome is reachable: a walk over reversed edges from the outcomes.
+    fn outcome_reaching(&self, c: &Content) -> Vec<bool> {
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); self.succ.len()];
+        for (i, s) in self.succ.iter().enumerate() {
+            for &j in s {
+                pred[j].push(i);
+            }
+        }
+        let mut good = vec![false; self.succ.len()];
+        let mut stack: Vec<usize> = c.tree.nodes.iter().enumerate().filter(|(_, n)| matches!(n, Node::Outcome(_))).map(|(i, _)| i).collect();
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut good[i], true) {
+                stack.extend(pred[i].iter().copied().filter(|&j| !good[j]));
+            }
+        }
+        good
     }
 }
 
@@ -468,8 +497,8 @@ fn directory_rules(l: &mut Lint) {
         if !ids.insert(org.id.as_str()) {
             l.err("duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
         }
-        l.text(O, format!("{p}.name"), &org.name, limits::TITLE);
-        l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE);
+        if FULL { l.text(O, format!("{p}.name"), &org.name, limits::TITLE) }
+        if FULL { l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE) }
         l.list(O, format!("{p}.can"), &org.can);
         l.list(O, format!("{p}.cannot"), &org.cannot);
         if org.audiences.is_empty() {
@@ -500,7 +529,7 @@ fn directory_rules(l: &mut Lint) {
         for (i, ch) in org.channels.iter().enumerate() {
             let cp = format!("{p}.channels[{i}]");
             if let Some(t) = &ch.label {
-                l.text(O, format!("{cp}.label"), t, limits::OPTION);
+                if FULL { l.text(O, format!("{cp}.label"), t, limits::OPTION) }
             }
             let v = ch.value.trim();
             let ok = match ch.kind {

@@ -544,14 +544,20 @@ pub fn check_received(entry: &FileEntry, received: u64) -> Result<(), ManifestEr
 /// Check a content file against its manifest entry: size cap and length first (cheap),
 /// then SHA-256.
 pub fn verify_file(entry: &FileEntry, bytes: &[u8]) -> Result<(), ManifestError> {
-    let actual = bytes.len() as u64;
+    verify_file_digest(entry, bytes.len(), &sha256_hex(bytes))
+}
+
+/// [`verify_file`] with the SHA-256 (lowercase hex) of the file's bytes computed by the
+/// caller: the browser hashes with WebCrypto, native code off the main thread, instead of
+/// hashing in wasm. The rules are the same; only where the hash is computed moves.
+pub fn verify_file_digest(entry: &FileEntry, len: usize, sha256: &str) -> Result<(), ManifestError> {
+    let actual = len as u64;
     check_received(entry, actual)?;
     if actual < entry.length {
         return Err(ManifestError::FileTruncated { name: entry.name.clone(), expected: entry.length, actual });
     }
-    let h = sha256_hex(bytes);
-    if h != entry.sha256 {
-        return Err(ManifestError::HashMismatch { name: entry.name.clone(), expected: entry.sha256.clone(), actual: h });
+    if sha256 != entry.sha256 {
+        return Err(ManifestError::HashMismatch { name: entry.name.clone(), expected: entry.sha256.clone(), actual: sha256.to_string() });
     }
     Ok(())
 }

@@ -477,6 +477,10 @@ impl Content {
         let org_index = directory.organisations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
         Content { tree, directory, node_index, org_index }
     }
+    /// Index of a node in `tree.nodes`.
+    pub fn node_position(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
+    }
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.node_index.get(id).map(|&i| &self.tree.nodes[i])
     }

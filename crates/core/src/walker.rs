@@ -213,26 +213,28 @@ pub fn edges(node: &Node) -> Vec<(&str, &str)> {
 pub fn route_to(c: &Content, start: &str, first_choice: &str, target: &str) -> Option<Vec<Answer>> {
     let s = c.node(start)?;
     let first = next_of(s, first_choice).ok()?;
-    let mut prev: HashMap<String, (String, String)> = HashMap::new();
-    let mut queue = VecDeque::from([first.to_string()]);
-    let mut seen = HashSet::from([first.to_string()]);
+    // Borrowed ids only: no allocation per visited node (this runs for every topic × audience
+    // in the client's structural check).
+    let mut prev: HashMap<&str, (&str, &str)> = HashMap::new();
+    let mut queue = VecDeque::from([first]);
+    let mut seen = HashSet::from([first]);
     while let Some(id) = queue.pop_front() {
         if id == target {
             let mut answers = Vec::new();
             let mut cur = id;
-            while let Some((p, ch)) = prev.get(&cur) {
-                answers.push(Answer { node: p.clone(), choice: ch.clone() });
-                cur = p.clone();
+            while let Some(&(p, ch)) = prev.get(cur) {
+                answers.push(Answer { node: p.to_string(), choice: ch.to_string() });
+                cur = p;
             }
             answers.push(Answer { node: start.to_string(), choice: first_choice.to_string() });
             answers.reverse();
             return Some(answers);
         }
-        let Some(node) = c.node(&id) else { continue };
+        let Some(node) = c.node(id) else { continue };
         for (ch, next) in edges(node) {
-            if seen.insert(next.to_string()) {
-                prev.insert(next.to_string(), (id.clone(), ch.to_string()));
-                queue.push_back(next.to_string());
+            if seen.insert(next) {
+                prev.insert(next, (id, ch));
+                queue.push_back(next);
             }
         }
     }

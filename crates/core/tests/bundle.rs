@@ -60,3 +60,30 @@ fn default_content_opens_and_tampering_is_refused() {
     assert!(open(&good, &keys, None, later, Mode::Fresh).is_err());
     assert!(open(&good, &keys, None, later, Mode::Cached).unwrap().verified.stale);
 }
+
+/// The browser hashes the files with WebCrypto and passes the digests in; the rules stay the same.
+#[test]
+fn digests_computed_by_the_caller_follow_the_same_rules() {
+    use wegwijzer_core::bundle::{open_with_digests, FileDigests};
+    let kp = KeyPair::generate_unencrypted_keypair().unwrap();
+    let keys = PublicKeys::parse(&[&kp.pk.to_base64()]).unwrap();
+    let (tree, dir) = (read("tree.json"), read("organisations.json"));
+    let good = signed(&kp, &tree, &dir);
+    let honest = |raw: &RawBundle| FileDigests { tree: sha256_hex(&raw.tree), directory: sha256_hex(&raw.directory) };
+    assert!(open_with_digests(&good, &keys, None, now(), Mode::Fresh, Some(&honest(&good))).is_ok());
+
+    // A flipped byte, hashed honestly by the caller: the digest no longer matches the manifest.
+    let mut bad = good.clone();
+    let i = bad.tree.len() / 3;
+    bad.tree[i] ^= 1;
+    let r = open_with_digests(&bad, &keys, None, now(), Mode::Fresh, Some(&honest(&bad)));
+    assert!(matches!(r, Err(BundleError::Manifest(ManifestError::HashMismatch { .. }))), "{r:?}");
+
+    // A wrong digest for the right bytes is refused too, and so is a wrong length.
+    let mut wrong = honest(&good);
+    wrong.directory = sha256_hex(b"something else");
+    assert!(open_with_digests(&good, &keys, None, now(), Mode::Fresh, Some(&wrong)).is_err());
+    let mut short = good.clone();
+    short.directory.pop();
+    assert!(open_with_digests(&short, &keys, None, now(), Mode::Fresh, Some(&honest(&short))).is_err());
+}
