@@ -39,7 +39,7 @@ fn show_fatal() {
 #[cfg(target_arch = "wasm32")]
 fn main() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&format!("Wegwijzer: {info}").into());
         show_fatal();
     }));
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {

@@ -254,16 +254,18 @@ fn ResumePrompt() -> impl IntoView {
     }
 }
 
+/// Lower case without accents, for matching keywords. Dutch and English text needs only
+/// ASCII plus these accented vowels; `str::to_lowercase` would add Unicode case tables
+/// (kilobytes) to the wasm.
 fn fold(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
+    s.chars()
         .map(|ch| match ch {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            c => c,
+            'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+            c => c.to_ascii_lowercase(),
         })
         .collect()
 }

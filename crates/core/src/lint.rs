@@ -437,7 +437,7 @@ impl Graph {
     /// Nodes on a cycle, ascending (iterative colour DFS, so deep trees cannot overflow the stack).
     fn cycle_nodes(&self) -> Vec<usize> {
         let mut state = vec![0u8; self.succ.len()]; // 1 = on stack, 2 = done
-        let mut on_cycle = Vec::new();
+        let mut on_cycle = vec![false; self.succ.len()];
         for root in 0..self.succ.len() {
             if state[root] != 0 {
                 continue;
@@ -448,7 +448,7 @@ impl Graph {
                 if let Some(&next) = self.succ[i].get(k) {
                     stack.push((i, k + 1));
                     match state[next] {
-                        1 => on_cycle.push(next),
+                        1 => on_cycle[next] = true,
                         0 => {
                             state[next] = 1;
                             stack.push((next, 0));
@@ -460,9 +460,7 @@ impl Graph {
                 }
             }
         }
-        on_cycle.sort_unstable();
-        on_cycle.dedup();
-        on_cycle
+        (0..on_cycle.len()).filter(|&i| on_cycle[i]).collect()
     }
 
     /// Nodes from which some outcome is reachable: a walk over reversed edges from the outcomes.
