@@ -42,13 +42,19 @@ fn main() {
         web_sys::console::error_1(&format!("Wegwijzer: {info}").into());
         show_fatal();
     }));
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
-        show_fatal();
-        return;
-    };
-    use wasm_bindgen::JsCast;
-    let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root, app::App).forget();
+    // Mount in a task of its own: instantiating the wasm and building the app are then two
+    // shorter tasks on a slow phone instead of one long one (Total Blocking Time).
+    // (wasm_bindgen_futures: Leptos' executor is set up by the mount itself.)
+    wasm_bindgen_futures::spawn_local(async {
+        content::next_task().await;
+        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+            show_fatal();
+            return;
+        };
+        use wasm_bindgen::JsCast;
+        let root: web_sys::HtmlElement = root.unchecked_into();
+        leptos::mount::mount_to(root, app::App).forget();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
