@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Post-build steps for dist/ (run by `cargo xtask serve|test|bench|dist` after `trunk build`
 // and after the content has been signed into dist/content):
-//   1. copy public/* into dist/; start the app after the first paint (see deferBoot)
+//   1. copy public/* into dist/; start the app after the first paint (see deferBoot);
+//      minify wasm-bindgen's JS glue with terser (Trunk 0.21's own JS minifier fails on it)
 //   2. generate dist/sw.js from tools/sw.template.js with a precache list of every file and a version
 //   3. precompress every text/wasm file to .br (quality 11) and .gz (level 9)
 //   4. write dist/_headers (CDN headers, same rules as tools/server.mjs)
@@ -12,6 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { headersFile, PRODUCTION_FRAME_ANCESTORS } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -88,6 +90,23 @@ setTimeout(start, 500);
   const f = path.join(dist, 'index.html');
   const html = fs.readFileSync(f, 'utf8');
   if (!html.includes('let started = false;')) fs.writeFileSync(f, deferBoot(html));
+}
+
+// The glue (about 52 kB) is served as Trunk writes it, unminified; terser takes 1.8 kB off
+// its brotli size. The file keeps its name: its content is still a function of the build.
+{
+  const require = createRequire(path.join(here, '..', 'tests', 'package.json'));
+  let terser = null;
+  try { terser = require('terser'); } catch { console.warn('postbuild: terser is not installed (cargo xtask setup); the JS glue stays unminified'); }
+  if (terser) {
+    for (const name of fs.readdirSync(dist).filter((n) => /^wegwijzer-app-[0-9a-f]+\.js$/.test(n))) {
+      const f = path.join(dist, name);
+      const src = fs.readFileSync(f, 'utf8');
+      if (src.startsWith('/*! minified */')) continue;
+      const out = await terser.minify(src, { module: true, compress: true, mangle: true });
+      fs.writeFileSync(f, '/*! minified */' + out.code);
+    }
+  }
 }
 
 // Stale compressed files from an earlier run would be served for changed files: drop them all.
