@@ -192,8 +192,12 @@ pub fn App() -> impl IntoView {
         };
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(&format!("{title} — Wegwijzer"));
+            // Only on a change: setting `lang` on <html>, even to the same value, makes the
+            // browser recompute the style of the whole document on every step.
             if let Some(h) = d.document_element() {
-                let _ = h.set_attribute("lang", lang.code());
+                if h.get_attribute("lang").as_deref() != Some(lang.code()) {
+                    let _ = h.set_attribute("lang", lang.code());
+                }
             }
         }
     });
