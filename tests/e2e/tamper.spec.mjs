@@ -157,3 +157,22 @@ test('a tree longer than declared is reported as unverified, not as "offline"', 
   await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
   await expect(page.locator('.banners .notice[role="status"]')).toHaveText(new RegExp(`^${UI.nl.unverified}`), { timeout: 3000 });
 });
+
+// The app hashes the content files with WebCrypto where `crypto.subtle` exists (secure contexts)
+// and in wasm elsewhere (plain http on a LAN address). Both paths must accept good content and
+// refuse a changed file. Here `crypto.subtle` is removed before the app starts.
+test('without WebCrypto (no secure context): good content opens, a changed tree file is refused', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });
+  });
+  await routeContent(page, tampered.treeHash);
+  await openApp(page, '#/', { expectFailure: true });
+  await expect(appH1(page)).toHaveText(UI.nl.failure, { timeout: 20_000 });
+  expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  await page.unrouteAll();
+  await routeContent(page, good);
+  await page.reload();
+  await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
+  await choose(page, 'parent');
+  await expectNoMarker(page);
+});

@@ -34,7 +34,7 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// What the test command enforces for the app shell until the budget is met: a ratchet just
 /// above the measured size (221 kB brotli on 2026-11-25), so the shell cannot grow unnoticed.
 /// Lower it whenever the shell shrinks; set it to APP_SHELL_BUDGET when that is reached.
-pub const APP_SHELL_CEILING: u64 = 200 * 1000;
+pub const APP_SHELL_CEILING: u64 = 190 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
 
 fn main() -> ExitCode {
