@@ -36,9 +36,19 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-/// Returns false when the write failed (quota, blocked).
+/// True once quick exit has started (both the static first screen and the app put the
+/// `cloak` class on `<html>`): from then on nothing may be written, or a content load that
+/// finishes in the moments before the page is replaced would store data after the wipe.
+fn leaving() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|h| h.class_list().contains("cloak"))
+}
+
+/// Returns false when the write failed (quota, blocked) or quick exit is under way.
 pub fn set(key: &str, value: &str) -> bool {
-    local().is_some_and(|s| s.set_item(key, value).is_ok())
+    !leaving() && local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 pub fn remove(key: &str) {

@@ -166,3 +166,30 @@ test('Shift x3 on the host page (embed.js) leaves as well', async ({ page }) => 
   await page.keyboard.press('Shift');
   await expectTopLeft(page);
 });
+
+// Quick exit while the content is still loading: the static first screen erases storage and leaves
+// at once, but the old page keeps running until the neutral site answers. A content load that
+// finishes in that moment must not write its cache back (the app refuses writes once `<html>` is
+// cloaked). Without that guard this test finds `ww:content` and `ww:seen` afterwards.
+test('quick exit during content loading: nothing is written after the wipe', async ({ page, context }) => {
+  await context.unroute(EXIT_RE);
+  // A slow neutral site keeps the old page alive while the held content request goes through.
+  await context.route(EXIT_RE, async (route) => {
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="nl"><title>Google</title><h1 id="neutral">Neutrale pagina</h1></html>' });
+  });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const seenManifest = page.waitForRequest(/\/content\/manifest\.json$/);
+  await page.route(/\/content\/manifest\.json$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${APP}/`);
+  await seenManifest;
+  expect(await page.evaluate(() => document.getElementById('app').hidden), 'the app is still loading').toBe(true);
+  await page.locator('#static-shell a.exit').click({ noWaitAfter: true });
+  release();
+  await page.waitForURL(EXIT_RE, { timeout: 15_000 });
+  await expect(page.locator('#neutral')).toBeVisible();
+  // App origin, a document that is not the app (it would load and cache content itself).
+  await page.goto(`${APP}/icon.svg`);
+  expect(await storageOf(page)).toEqual({ local: [], session: [], idb: [] });
+});
