@@ -218,9 +218,7 @@ async fn sha256_webcrypto(bytes: &[u8]) -> Option<String> {
     }
     let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
     let buf = JsFuture::from(subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?).await.ok()?;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let hex: Vec<u8> = js_sys::Uint8Array::new(&buf).to_vec().iter().flat_map(|b| [HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]).collect();
-    String::from_utf8(hex).ok()
+    Some(manifest::hex_lower(&js_sys::Uint8Array::new(&buf).to_vec()))
 }
 
 /// Let the browser paint and handle input before the next chunk of work (a new task), so

@@ -123,16 +123,16 @@ impl<'a> Opening<'a> {
             self.verified = Some(verified);
             return Ok(None);
         };
-        if self.tree.is_none() {
+        let Some(tree) = self.tree.take() else {
             self.tree = Some(read_tree(&raw.tree).map_err(BundleError::Load)?);
             return Ok(None);
-        }
-        if self.directory.is_none() {
+        };
+        let Some(directory) = self.directory.take() else {
             self.directory = Some(read_directory(&raw.directory).map_err(BundleError::Load)?);
+            self.tree = Some(tree);
             return Ok(None);
-        }
+        };
         let verified = verified.clone();
-        let (Some(tree), Some(directory)) = (self.tree.take(), self.directory.take()) else { unreachable!() };
         let content = Content::new(tree, directory);
         let diags = lint(&content, i64::MAX / 4);
         if has_errors(&diags) {

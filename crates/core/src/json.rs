@@ -169,7 +169,6 @@ impl Parser<'_> {
         self.i - start
     }
     fn number(&mut self) -> Result<Value, JsonError> {
-        let start = self.i;
         let neg = self.peek() == Some(b'-');
         if neg {
             self.i += 1;
@@ -204,7 +203,6 @@ impl Parser<'_> {
         for &d in &self.b[int_start..int_start + n] {
             v = v * 10 + i128::from(d - b'0');
         }
-        let _ = start;
         Ok(Value::Int(if neg { -v } else { v }))
     }
     fn hex4(&mut self) -> Result<u32, JsonError> {

@@ -399,9 +399,13 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
 
 /// Lowercase hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let d = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in d.iter() {
+    hex_lower(&Sha256::digest(bytes))
+}
+
+/// Lowercase hex, as the manifest spells digests (also for digests computed by WebCrypto).
+pub fn hex_lower(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
         s.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
         s.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
     }
