@@ -124,16 +124,13 @@ pub fn history_index() -> u32 {
         .unwrap_or(0)
 }
 
-pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
 fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Build the app (inside the root reactive owner, see `main`).
+pub fn app() -> crate::dom::E {
+    use crate::dom::el;
     let cfg = embed::Config::from_location();
     let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
     let storage_ok = storage::available();
@@ -156,7 +153,6 @@ pub fn App() -> impl IntoView {
         shift_count: RwSignal::new(0),
         navs: RwSignal::new(0),
     };
-    provide_context(c);
 
     storage::init();
     if !storage_ok {
@@ -235,21 +231,24 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! {
-        <div class="ww" class:embed=move || c.embed.with_value(|e| e.embed) class:compact=move || c.embed.with_value(|e| e.compact)>
-            <components::Header/>
-            <components::Banners/>
-            <main id="main" tabindex="-1">
-                {move || match c.state.get() {
-                    LoadState::Loading => view! { <p class="loading">{c.ui().loading}</p> }.into_any(),
-                    LoadState::Failed(_) => view! { <pages::Failure/> }.into_any(),
-                    LoadState::Ready => pages::routed().into_any(),
-                }}
-            </main>
-            <components::HelpBlock/>
-            <components::Footer/>
-        </div>
-    }
+    let (embed, compact) = c.embed.with_value(|e| (e.embed, e.compact));
+    let class = match (embed, compact) {
+        (true, true) => "ww embed compact",
+        (true, false) => "ww embed",
+        (false, true) => "ww compact",
+        (false, false) => "ww",
+    };
+    el("div")
+        .cls(class)
+        .c(components::header(c))
+        .c(components::banners(c))
+        .c(el("main").id("main").a("tabindex", "-1").dynamic(move || match c.state.get() {
+            LoadState::Loading => vec![el("p").cls("loading").t(c.ui().loading).into()],
+            LoadState::Failed(_) => pages::failure(c),
+            LoadState::Ready => pages::routed(c),
+        }))
+        .c(components::help_block(c))
+        .c(components::footer(c))
 }
 
 fn start_loading(c: Ctx) {

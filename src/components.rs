@@ -1,9 +1,10 @@
 //! Building blocks shown on many screens: header with quick exit, banners, the help block,
 //! the footer, safe markup, organisation cards and channels.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::route::Route;
 use crate::storage;
+use crate::dom::{el, one, tx, Nodes, E};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::markup::{self, Block, Inline};
@@ -134,168 +135,134 @@ pub fn retire_static_shell(failed: bool) {
     }
 }
 
-#[component]
-pub fn Header() -> impl IntoView {
-    let c = ctx();
-    let switch = move |_| {
-        c.lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
-    };
-    let other = move || if c.lang.get() == Lang::Nl { "en" } else { "nl" };
-    view! {
-        <header class="top">
-            <button type="button" class="exit" on:click=move |_| quick_exit(c)
-                aria-describedby="exit-hint">{move || c.ui().exit}</button>
-            <span id="exit-hint" class="exit-hint">{move || c.ui().exit_hint}</span>
-            <a class="brand" href="#/" on:click=move |ev| { ev.prevent_default(); c.go(Route::Step(1)); }>"Wegwijzer"</a>
-            <button type="button" class="lang" lang=other aria-label=move || c.ui().lang_switch_label on:click=switch>
-                {move || c.ui().lang_switch}
-            </button>
-        </header>
-    }
+/// An in-app link: a real `href` (open in new tab, copy), handled in the app on click.
+pub fn link(c: Ctx, r: Route) -> E {
+    el("a").a("href", &r.hash()).click(move |ev| {
+        ev.prevent_default();
+        c.go(r);
+    })
+}
+
+pub fn header(c: Ctx) -> E {
+    el("header")
+        .cls("top")
+        .c(el("button").a("type", "button").cls("exit").a("aria-describedby", "exit-hint").click(move |_| quick_exit(c)).rt(move || c.ui().exit.into()))
+        .c(el("span").id("exit-hint").cls("exit-hint").rt(move || c.ui().exit_hint.into()))
+        .c(link(c, Route::Step(1)).cls("brand").t("Wegwijzer"))
+        .c(el("button")
+            .a("type", "button")
+            .cls("lang")
+            .ra("lang", move || Some(if c.lang.get() == Lang::Nl { "en" } else { "nl" }.into()))
+            .ra("aria-label", move || Some(c.ui().lang_switch_label.into()))
+            .click(move |_| c.lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl }))
+            .rt(move || c.ui().lang_switch.into()))
 }
 
 /// Status line (aria-live), offline indicator, update prompt, quick-exit progress.
-#[component]
-pub fn Banners() -> impl IntoView {
-    let c = ctx();
-    let stale = move || c.loaded.with(|l| l.as_ref().is_some_and(|l| l.stale));
-    let shift = move || match c.shift_count.get() {
-        1 => c.ui().exit_progress_1,
-        2 => c.ui().exit_progress_2,
-        _ => "",
+pub fn banners(c: Ctx) -> E {
+    let shift = move || {
+        match c.shift_count.get() {
+            1 => c.ui().exit_progress_1,
+            2 => c.ui().exit_progress_2,
+            _ => "",
+        }
+        .to_string()
     };
-    view! {
-        <div class="banners">
-            <p class="shift-progress" role="status" aria-live="assertive">{shift}</p>
-            <Show when=move || c.offline.get()>
-                <p class="badge offline" role="status">{move || c.ui().offline}</p>
-            </Show>
-            <Show when=stale>
-                <p class="notice warn">{move || c.ui().notice_stale}</p>
-            </Show>
-            <Show when=move || c.update_ready.get()>
-                <p class="notice update">
-                    {move || c.ui().update_ready} " — "
-                    <button type="button" class="link" on:click=move |_| crate::pwa::apply_update()>{move || c.ui().update_button}</button>
-                </p>
-            </Show>
-            <p class="notice" role="status" aria-live="polite">{move || c.notice.get().unwrap_or_default()}</p>
-        </div>
-    }
+    el("div")
+        .cls("banners")
+        .c(el("p").cls("shift-progress").a("role", "status").a("aria-live", "assertive").rt(shift))
+        .dynamic(move || if c.offline.get() { one(el("p").cls("badge offline").a("role", "status").t(c.ui().offline)) } else { vec![] })
+        .dynamic(move || {
+            if c.loaded.with(|l| l.as_ref().is_some_and(|l| l.stale)) {
+                one(el("p").cls("notice warn").t(c.ui().notice_stale))
+            } else {
+                vec![]
+            }
+        })
+        .dynamic(move || {
+            if !c.update_ready.get() {
+                return vec![];
+            }
+            let u = c.ui();
+            one(el("p")
+                .cls("notice update")
+                .t(u.update_ready)
+                .t(" — ")
+                .c(el("button").a("type", "button").cls("link").click(|_| crate::pwa::apply_update()).t(u.update_button)))
+        })
+        .c(el("p").cls("notice").a("role", "status").a("aria-live", "polite").rt(move || c.notice.get().unwrap_or_default()))
 }
 
 /// Human help, in the same place on every screen (WCAG 3.2.6): helpdesk and crisis lines.
-#[component]
-pub fn HelpBlock() -> impl IntoView {
-    let c = ctx();
-    view! {
-        <aside class="help" aria-labelledby="help-title">
-            <h2 id="help-title">{move || c.ui().help_title}</h2>
-            {move || {
-                let lang = c.lang.get();
-                c.loaded.get().map(|l| {
-                    let a = &l.content.tree.always;
-                    let helpdesk = l.content.org(&a.helpdesk).cloned();
-                    let crisis: Vec<Organisation> = a.crisis.iter().filter_map(|id| l.content.org(id).cloned()).collect();
-                    view! {
-                        {helpdesk.map(|o| view! {
-                            <div class="helpdesk">
-                                <p class="org-name"><T text=o.name.clone() lang=lang/></p>
-                                <Channels channels=o.channels.clone() lang=lang/>
-                            </div>
-                        })}
-                        <div class="crisis">
-                            <h3>{ui_of(lang).crisis_title}</h3>
-                            <ul class="crisis-list">
-                                {crisis.into_iter().map(|o| {
-                                    let ch = o.channels.iter().find(|ch| ch.kind == ChannelKind::Phone).cloned();
-                                    view! {
-                                        <li>
-                                            <span><T text=o.name.clone() lang=lang/></span> " "
-                                            {ch.map(|ch| view! { <a class="tel" href=tel_href(&ch.value)>{ch.value.clone()}</a> })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            <button type="button" class="crisis-link" on:click=move |_| c.go(Route::Crisis(1))>
-                                {ui_of(lang).crisis_button}
-                            </button>
-                        </div>
-                    }
-                })
-            }}
-        </aside>
-    }
+pub fn help_block(c: Ctx) -> E {
+    el("aside")
+        .cls("help")
+        .a("aria-labelledby", "help-title")
+        .c(el("h2").id("help-title").rt(move || c.ui().help_title.into()))
+        .dynamic(move || {
+            let lang = c.lang.get();
+            let Some(l) = c.loaded.get() else { return vec![] };
+            let u = ui_of(lang);
+            let a = &l.content.tree.always;
+            let mut out: Nodes = Vec::new();
+            if let Some(o) = l.content.org(&a.helpdesk) {
+                out.push(el("div").cls("helpdesk").c(el("p").cls("org-name").n(tx(&o.name, lang))).c(channels(&o.channels, lang)).into());
+            }
+            let list = el("ul").cls("crisis-list").kids(a.crisis.iter().filter_map(|id| l.content.org(id)).map(|o| {
+                let ch = o.channels.iter().find(|ch| ch.kind == ChannelKind::Phone);
+                el("li")
+                    .c(el("span").n(tx(&o.name, lang)))
+                    .t(" ")
+                    .opt(ch.map(|ch| el("a").cls("tel").a("href", &tel_href(&ch.value)).t(&ch.value)))
+            }));
+            out.push(
+                el("div")
+                    .cls("crisis")
+                    .c(el("h3").t(u.crisis_title))
+                    .c(list)
+                    .c(el("button").a("type", "button").cls("crisis-link").click(move |_| c.go(Route::Crisis(1))).t(u.crisis_button))
+                    .into(),
+            );
+            out
+        })
 }
 
 fn ui_of(lang: Lang) -> &'static crate::i18n::Ui {
     crate::i18n::ui(lang)
 }
 
-#[component]
-pub fn Footer() -> impl IntoView {
-    let c = ctx();
-    let link = move |r: Route, label: fn(&crate::i18n::Ui) -> &'static str| {
-        view! {
-            <li><a href=r.hash() on:click=move |ev| { ev.prevent_default(); c.go(r); }>{move || label(c.ui())}</a></li>
-        }
-    };
-    view! {
-        <footer class="foot">
-            <nav aria-label=move || c.ui().nav_label>
-                <ul>
-                    {link(Route::Step(1), |u| u.nav_start)}
-                    {link(Route::Organisations, |u| u.nav_orgs)}
-                    {link(Route::Overview, |u| u.nav_overview)}
-                    {link(Route::Safety, |u| u.nav_safety)}
-                    {link(Route::Accessibility, |u| u.nav_a11y)}
-                    {link(Route::About, |u| u.nav_about)}
-                    {link(Route::Schools, |u| u.nav_schools)}
-                </ul>
-            </nav>
-        </footer>
-    }
-}
-
-/// A content text as plain inline text, with `lang` when it fell back to another language.
-#[component]
-pub fn T(text: Text, lang: Lang) -> impl IntoView {
-    let (s, used) = text.get(lang);
-    let plain = markup::plain(s);
-    if used != lang {
-        view! { <span lang=used.code()>{plain}</span> }.into_any()
-    } else {
-        plain.into_any()
-    }
+pub fn footer(c: Ctx) -> E {
+    let item = move |r: Route, label: fn(&crate::i18n::Ui) -> &'static str| el("li").c(link(c, r).rt(move || label(c.ui()).into()));
+    el("footer").cls("foot").c(el("nav").ra("aria-label", move || Some(c.ui().nav_label.into())).c(el("ul")
+        .c(item(Route::Step(1), |u| u.nav_start))
+        .c(item(Route::Organisations, |u| u.nav_orgs))
+        .c(item(Route::Overview, |u| u.nav_overview))
+        .c(item(Route::Safety, |u| u.nav_safety))
+        .c(item(Route::Accessibility, |u| u.nav_a11y))
+        .c(item(Route::About, |u| u.nav_about))
+        .c(item(Route::Schools, |u| u.nav_schools))))
 }
 
 /// A content text with its markup rendered as elements (never as HTML).
-#[component]
-pub fn Rich(text: Text, lang: Lang, #[prop(optional)] class: &'static str) -> impl IntoView {
+pub fn rich(text: &Text, lang: Lang, class: &str) -> E {
     let (s, used) = text.get(lang);
-    let lang_attr = (used != lang).then(|| used.code());
     let blocks = markup::parse(s);
-    view! {
-        <div class=format!("rich {class}") lang=lang_attr>
-            {blocks.into_iter().map(|b| match b {
-                Block::Paragraph(runs) => view! { <p>{inlines(runs)}</p> }.into_any(),
-                Block::List(items) => view! { <ul>{items.into_iter().map(|i| view! { <li>{inlines(i)}</li> }).collect_view()}</ul> }.into_any(),
-            }).collect_view()}
-        </div>
-    }
+    let div = el("div").cls(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).a_if(used != lang, "lang", used.code());
+    div.kids(blocks.into_iter().map(|b| match b {
+        Block::Paragraph(runs) => inlines(el("p"), runs),
+        Block::List(items) => el("ul").kids(items.into_iter().map(|i| inlines(el("li"), i))),
+    }))
 }
 
-fn inlines(runs: Vec<Inline>) -> impl IntoView {
-    runs.into_iter()
-        .map(|r| match r {
-            Inline::Text(t) => t.into_any(),
-            Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
-            Inline::Link { label, href } => {
-                let external = href.starts_with("https:");
-                view! { <a href=href rel=external.then_some("noopener noreferrer") target=external.then_some("_blank")>{label}</a> }.into_any()
-            }
-        })
-        .collect_view()
+fn inlines(parent: E, runs: Vec<Inline>) -> E {
+    runs.into_iter().fold(parent, |p, r| match r {
+        Inline::Text(t) => p.t(&t),
+        Inline::Emphasis(t) => p.c(el("em").t(&t)),
+        Inline::Link { label, href } => {
+            let external = href.starts_with("https:");
+            p.c(el("a").a("href", &href).a_if(external, "rel", "noopener noreferrer").a_if(external, "target", "_blank").t(&label))
+        }
+    })
 }
 
 pub fn tel_href(v: &str) -> String {
@@ -308,56 +275,45 @@ fn now() -> i64 {
 }
 
 /// Contact channels as real links, with opening hours and "nu open / nu gesloten".
-#[component]
-pub fn Channels(channels: Vec<Channel>, lang: Lang) -> impl IntoView {
+pub fn channels(chs: &[Channel], lang: Lang) -> E {
     let u = crate::i18n::ui(lang);
-    view! {
-        <ul class="channels">
-            {channels.into_iter().map(|ch| {
-                let kind = match ch.kind {
-                    ChannelKind::Phone => u.channel_phone,
-                    ChannelKind::Chat => u.channel_chat,
-                    ChannelKind::Email => u.channel_email,
-                    ChannelKind::Website => u.channel_website,
-                    ChannelKind::Whatsapp => u.channel_whatsapp,
-                    ChannelKind::Sms => u.channel_sms,
-                };
-                let label = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind.to_string());
-                let v = ch.value.clone();
-                let link = match ch.kind {
-                    ChannelKind::Phone | ChannelKind::Sms => view! { <a href=tel_href(&v)>{v.clone()}</a> }.into_any(),
-                    ChannelKind::Email => view! { <a href=format!("mailto:{v}")>{v.clone()}</a> }.into_any(),
-                    _ if v.starts_with("https://") => {
-                        let shown = v.trim_start_matches("https://").trim_end_matches('/').to_string();
-                        view! { <a href=v.clone() rel="noopener noreferrer" target="_blank">{shown}</a> }.into_any()
-                    }
-                    _ => view! { <span>{v.clone()}</span> }.into_any(),
-                };
-                let hours_view = ch.hours.as_ref().map(|h| {
-                    let open = hours::is_open(h, now());
-                    let lines = hours::describe(h, lang);
-                    let badge = match open {
-                        Some(true) if h.always => u.always_open,
-                        Some(true) => u.open_now,
-                        Some(false) => u.closed_now,
-                        None => "",
-                    };
-                    view! {
-                        <span class="hours">
-                            <span class=if open == Some(true) { "badge open" } else { "badge closed" }>{badge}</span>
-                            " " {lines.join("; ")}
-                        </span>
-                    }
-                });
-                view! { <li><span class="ch-kind">{label} ": "</span>{link} " " {hours_view}</li> }
-            }).collect_view()}
-        </ul>
-    }
+    el("ul").cls("channels").kids(chs.iter().map(|ch| {
+        let kind = match ch.kind {
+            ChannelKind::Phone => u.channel_phone,
+            ChannelKind::Chat => u.channel_chat,
+            ChannelKind::Email => u.channel_email,
+            ChannelKind::Website => u.channel_website,
+            ChannelKind::Whatsapp => u.channel_whatsapp,
+            ChannelKind::Sms => u.channel_sms,
+        };
+        let label = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind.to_string());
+        let v = &ch.value;
+        let link = match ch.kind {
+            ChannelKind::Phone | ChannelKind::Sms => el("a").a("href", &tel_href(v)).t(v),
+            ChannelKind::Email => el("a").a("href", &format!("mailto:{v}")).t(v),
+            _ if v.starts_with("https://") => el("a").a("href", v).a("rel", "noopener noreferrer").a("target", "_blank").t(v.trim_start_matches("https://").trim_end_matches('/')),
+            _ => el("span").t(v),
+        };
+        let hours_view = ch.hours.as_ref().map(|h| {
+            let open = hours::is_open(h, now());
+            let badge = match open {
+                Some(true) if h.always => u.always_open,
+                Some(true) => u.open_now,
+                Some(false) => u.closed_now,
+                None => "",
+            };
+            el("span")
+                .cls("hours")
+                .c(el("span").cls(if open == Some(true) { "badge open" } else { "badge closed" }).t(badge))
+                .t(" ")
+                .t(&hours::describe(h, lang).join("; "))
+        });
+        el("li").c(el("span").cls("ch-kind").t(&label).t(": ")).c(link).t(" ").opt(hours_view)
+    }))
 }
 
 /// An organisation: what they do and do not, cost, anonymity, channels.
-#[component]
-pub fn OrgCard(org: Organisation, lang: Lang, #[prop(optional)] heading: bool) -> impl IntoView {
+pub fn org_card(org: &Organisation, lang: Lang, heading: bool) -> E {
     let u = crate::i18n::ui(lang);
     let cost = match org.cost {
         Cost::Free => u.free,
@@ -369,32 +325,23 @@ pub fn OrgCard(org: Organisation, lang: Lang, #[prop(optional)] heading: bool) -
         Anonymity::Optional => u.anonymous_optional,
         Anonymity::No => u.anonymous_no,
     };
-    let age = org.age.map(|a| match (a.min, a.max) {
-        (Some(lo), Some(hi)) => format!("{} {lo}–{hi}", u.ages),
-        (Some(lo), None) => format!("{} {lo}+", u.ages),
-        (None, Some(hi)) => format!("{} ≤ {hi}", u.ages),
-        (None, None) => String::new(),
+    let age = org.age.and_then(|a| match (a.min, a.max) {
+        (Some(lo), Some(hi)) => Some(format!("{} {lo}–{hi}", u.ages)),
+        (Some(lo), None) => Some(format!("{} {lo}+", u.ages)),
+        (None, Some(hi)) => Some(format!("{} ≤ {hi}", u.ages)),
+        (None, None) => None,
     });
-    let can = org.can.in_lang(lang).to_vec();
-    let cannot = org.cannot.in_lang(lang).to_vec();
-    let name = org.name.clone();
-    view! {
-        <div class="org">
-            {heading.then(|| view! { <h2 class="org-name"><T text=name.clone() lang=lang/></h2> })}
-            <Rich text=org.purpose.clone() lang=lang class="purpose"/>
-            <p class="badges">
-                <span class="badge">{cost}</span>
-                <span class="badge">{anon}</span>
-                {age.filter(|a| !a.is_empty()).map(|a| view! { <span class="badge">{a}</span> })}
-            </p>
-            <Channels channels=org.channels.clone() lang=lang/>
-            <details>
-                <summary>{u.more_info}</summary>
-                <h3>{u.can}</h3>
-                <ul>{can.into_iter().map(|s| view! { <li>{markup::plain(&s)}</li> }).collect_view()}</ul>
-                <h3>{u.cannot}</h3>
-                <ul>{cannot.into_iter().map(|s| view! { <li>{markup::plain(&s)}</li> }).collect_view()}</ul>
-            </details>
-        </div>
-    }
+    let list = |items: &[String]| el("ul").kids(items.iter().map(|s| el("li").t(&markup::plain(s))));
+    el("div")
+        .cls("org")
+        .opt(heading.then(|| el("h2").cls("org-name").n(tx(&org.name, lang))))
+        .c(rich(&org.purpose, lang, "purpose"))
+        .c(el("p").cls("badges").c(el("span").cls("badge").t(cost)).c(el("span").cls("badge").t(anon)).opt(age.map(|a| el("span").cls("badge").t(&a))))
+        .c(channels(&org.channels, lang))
+        .c(el("details")
+            .c(el("summary").t(u.more_info))
+            .c(el("h3").t(u.can))
+            .c(list(org.can.in_lang(lang)))
+            .c(el("h3").t(u.cannot))
+            .c(list(org.cannot.in_lang(lang))))
 }

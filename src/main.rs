@@ -8,6 +8,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod content;
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
@@ -51,9 +53,12 @@ fn main() {
             show_fatal();
             return;
         };
-        use wasm_bindgen::JsCast;
-        let root: web_sys::HtmlElement = root.unchecked_into();
-        leptos::mount::mount_to(root, app::App).forget();
+        // Leptos' executor drives effects and tasks; the root owner lives as long as the page.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = leptos::prelude::Owner::new();
+        let view = owner.with(app::app);
+        let _ = root.append_child(&view.0);
+        std::mem::forget(owner);
     });
 }
 

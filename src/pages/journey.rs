@@ -1,8 +1,9 @@
 //! The journey: the node at step `n` of a walk, rendered as a question, an info screen
 //! or an outcome. All routing decisions come from the core walker.
 
-use crate::app::{ctx, Ctx, Resume};
-use crate::components::{OrgCard, Rich, T};
+use crate::app::{Ctx, Resume};
+use crate::components::{link, org_card, rich};
+use crate::dom::{el, one, tx, value_of, Nodes, E};
 use crate::route::Route;
 use leptos::prelude::*;
 use wegwijzer_core::markup;
@@ -40,55 +41,42 @@ fn choose(c: Ctx, crisis: bool, n: usize, node_id: String, choice: String) {
     }
 }
 
-#[component]
-pub fn Journey(crisis: bool, n: usize) -> impl IntoView {
-    let c = ctx();
-    move || {
-        let lang = c.lang.get();
-        let Some(l) = c.loaded.get() else { return ().into_any() };
-        let walk = walk_signal(c, crisis).get();
-        let path: Vec<String> = match walk.path(&l.content) {
-            Ok(p) => p.into_iter().map(String::from).collect(),
-            Err(_) => vec![walk.entry.clone()],
-        };
-        if n > path.len() || n == 0 {
-            // A step that does not exist (yet): show the furthest one. Only if the route is still
-            // this one when the frame comes: a walk reset ("Opnieuw beginnen" on a crisis outcome)
-            // re-runs this view just before the route moves on, and must not pull it back.
-            let last = path.len();
-            let here = route_for(crisis, n);
-            request_animation_frame(move || {
-                if c.route.get_untracked() == here {
-                    c.replace(route_for(crisis, last.max(1)));
-                }
-            });
-            return ().into_any();
-        }
-        let node_id = path[n - 1].clone();
-        let Some(node) = l.content.node(&node_id).cloned() else { return ().into_any() };
-        let previous = walk.answers.get(n - 1).map(|a| a.choice.clone());
-        let back = back_link(c, crisis, n, lang);
-        let body = match node {
-            Node::Question(q) => question(c, crisis, n, q, previous, lang, &l.content).into_any(),
-            Node::Info(i) => info(c, crisis, n, i, lang).into_any(),
-            Node::Outcome(o) => outcome(c, o, lang, &l.content).into_any(),
-        };
-        view! {
-            <div class="journey" data-node=node_id.clone()>
-                {back}
-                {body}
-                {(n > 1).then(|| view! {
-                    <p class="journey-links">
-                        <a href=Route::Summary.hash() on:click=move |ev| { ev.prevent_default(); c.go(Route::Summary); }>{c.ui().your_answers}</a>
-                    </p>
-                })}
-            </div>
-        }
-        .into_any()
+/// The page at step `n` of a walk (part of the routed region: it re-renders when the walk,
+/// the language or the content changes).
+pub fn journey(c: Ctx, crisis: bool, n: usize) -> Nodes {
+    let lang = c.lang.get();
+    let Some(l) = c.loaded.get() else { return vec![] };
+    let walk = walk_signal(c, crisis).get();
+    let path: Vec<String> = match walk.path(&l.content) {
+        Ok(p) => p.into_iter().map(String::from).collect(),
+        Err(_) => vec![walk.entry.clone()],
+    };
+    if n > path.len() || n == 0 {
+        // A step that does not exist (yet): show the furthest one. Only if the route is still
+        // this one when the frame comes: a walk reset ("Opnieuw beginnen" on a crisis outcome)
+        // re-runs this view just before the route moves on, and must not pull it back.
+        let last = path.len();
+        let here = route_for(crisis, n);
+        request_animation_frame(move || {
+            if c.route.get_untracked() == here {
+                c.replace(route_for(crisis, last.max(1)));
+            }
+        });
+        return vec![];
     }
+    let node_id = &path[n - 1];
+    let Some(node) = l.content.node(node_id) else { return vec![] };
+    let previous = walk.answers.get(n - 1).map(|a| a.choice.as_str());
+    let div = el("div").cls("journey").a("data-node", node_id).opt(back_link(c, crisis, n, lang));
+    let div = match node {
+        Node::Question(q) => question(div, c, crisis, n, q, previous, lang, &l.content),
+        Node::Info(i) => info(div, c, crisis, n, i, lang),
+        Node::Outcome(o) => outcome(div, c, o, lang, &l.content),
+    };
+    one(div.opt((n > 1).then(|| el("p").cls("journey-links").c(link(c, Route::Summary).t(c.ui().your_answers)))))
 }
 
-fn back_link(c: Ctx, crisis: bool, n: usize, lang: Lang) -> impl IntoView {
+fn back_link(c: Ctx, crisis: bool, n: usize, lang: Lang) -> Option<E> {
     let u = crate::i18n::ui(lang);
     let target = if n > 1 {
         Some(route_for(crisis, n - 1))
@@ -97,71 +85,62 @@ fn back_link(c: Ctx, crisis: bool, n: usize, lang: Lang) -> impl IntoView {
     } else {
         None
     };
-    target.map(|r| {
-        view! {
-            <a class="back" href=r.hash() on:click=move |ev| { ev.prevent_default(); c.go(r); }>{u.back}</a>
-        }
-    })
+    target.map(|r| link(c, r).cls("back").t(u.back))
 }
 
-fn question(c: Ctx, crisis: bool, n: usize, q: Question, previous: Option<String>, lang: Lang, content: &Content) -> impl IntoView {
+#[allow(clippy::too_many_arguments)]
+fn question(div: E, c: Ctx, crisis: bool, n: usize, q: &Question, previous: Option<&str>, lang: Lang, content: &Content) -> E {
     let u = crate::i18n::ui(lang);
     let is_start = !crisis && n == 1 && q.id == content.tree.start;
-    let mut options: Vec<(String, Text, Option<Text>)> = q.options.iter().map(|o| (o.id.clone(), o.label.clone(), o.hint.clone())).collect();
-    if let Some(d) = &q.dont_know {
+    let dont_know = q.dont_know.as_ref().map(|d| {
         let label = d.label.clone().unwrap_or(Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) });
-        options.push((DONT_KNOW.to_string(), label, None));
-    }
-    let qid = q.id.clone();
+        (DONT_KNOW, label, None)
+    });
+    let options = q.options.iter().map(|o| (o.id.as_str(), o.label.clone(), o.hint.as_ref())).chain(dont_know);
     let legend_id = format!("q-{}", q.id);
-    view! {
-        {is_start.then(|| view! { <ResumePrompt/> })}
-        {is_start.then(|| view! {
-            <p class="crisis-top">
-                <button type="button" class="crisis-button" on:click=move |_| c.go(Route::Crisis(1))>{u.crisis_button}</button>
-            </p>
-        })}
-        <p class="step-no">{format!("{} {n}", u.step)}</p>
-        <div role="group" aria-labelledby=legend_id.clone() class="question">
-            <h1 id=legend_id.clone() tabindex="-1"><T text=q.text.clone() lang=lang/></h1>
-            {q.help.clone().map(|h| view! { <Rich text=h lang=lang class="help-text"/> })}
-            <ul class="options">
-                {options.into_iter().map(|(id, label, hint)| {
-                    let was = previous.as_deref() == Some(id.as_str());
-                    let qid = qid.clone();
-                    let id2 = id.clone();
-                    view! {
-                        <li>
-                            <button type="button" class="option" class:chosen=was aria-pressed=was.then_some("true")
-                                data-choice=id.clone()
-                                on:click=move |_| choose(c, crisis, n, qid.clone(), id2.clone())>
-                                <span class="label"><T text=label lang=lang/></span>
-                                {hint.map(|h| view! { <span class="hint"><T text=h lang=lang/></span> })}
-                                {was.then(|| view! { <span class="was">" (" {u.previous_answer} ")"</span> })}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </div>
-        {is_start.then(|| view! { <TopicSearch/> })}
-    }
+    let buttons = options.map(|(id, label, hint)| {
+        let was = previous == Some(id);
+        let (qid, choice) = (q.id.clone(), id.to_string());
+        el("li").c(el("button")
+            .a("type", "button")
+            .cls(if was { "option chosen" } else { "option" })
+            .a_if(was, "aria-pressed", "true")
+            .a("data-choice", id)
+            .click(move |_| choose(c, crisis, n, qid.clone(), choice.clone()))
+            .c(el("span").cls("label").n(tx(&label, lang)))
+            .opt(hint.map(|h| el("span").cls("hint").n(tx(h, lang))))
+            .opt(was.then(|| el("span").cls("was").t(" (").t(u.previous_answer).t(")"))))
+    });
+    let div = if is_start {
+        div.c(resume_prompt(c))
+            .c(el("p").cls("crisis-top").c(el("button").a("type", "button").cls("crisis-button").click(move |_| c.go(Route::Crisis(1))).t(u.crisis_button)))
+    } else {
+        div
+    };
+    div.c(el("p").cls("step-no").t(&format!("{} {n}", u.step)))
+        .c(el("div")
+            .a("role", "group")
+            .a("aria-labelledby", &legend_id)
+            .cls("question")
+            .c(el("h1").id(&legend_id).a("tabindex", "-1").n(tx(&q.text, lang)))
+            .opt(q.help.as_ref().map(|h| rich(h, lang, "help-text")))
+            .c(el("ul").cls("options").kids(buttons)))
+        .opt(is_start.then(|| topic_search(c)))
 }
 
-fn info(c: Ctx, crisis: bool, n: usize, i: Info, lang: Lang) -> impl IntoView {
+fn info(div: E, c: Ctx, crisis: bool, n: usize, i: &Info, lang: Lang) -> E {
     let u = crate::i18n::ui(lang);
     let id = i.id.clone();
-    let label = i.button.clone();
-    view! {
-        <h1 tabindex="-1"><T text=i.title.clone() lang=lang/></h1>
-        <Rich text=i.body.clone() lang=lang/>
-        <p>
-            <button type="button" class="primary" data-choice="continue"
-                on:click=move |_| choose(c, crisis, n, id.clone(), wegwijzer_core::CONTINUE.into())>
-                {label.map(|l| view! { <T text=l lang=lang/> }.into_any()).unwrap_or_else(|| u.continue_.into_any())}
-            </button>
-        </p>
-    }
+    let button = el("button")
+        .a("type", "button")
+        .cls("primary")
+        .a("data-choice", "continue")
+        .click(move |_| choose(c, crisis, n, id.clone(), wegwijzer_core::CONTINUE.into()));
+    let button = match &i.button {
+        Some(l) => button.n(tx(l, lang)),
+        None => button.t(u.continue_),
+    };
+    div.c(el("h1").a("tabindex", "-1").n(tx(&i.title, lang))).c(rich(&i.body, lang, "")).c(el("p").c(button))
 }
 
 /// The route as plain text, for "copy as text".
@@ -183,9 +162,9 @@ fn outcome_text(o: &Outcome, lang: Lang, content: &Content) -> String {
     s
 }
 
-fn outcome(c: Ctx, o: Outcome, lang: Lang, content: &Content) -> impl IntoView {
+fn outcome(div: E, c: Ctx, o: &Outcome, lang: Lang, content: &Content) -> E {
     let u = crate::i18n::ui(lang);
-    let text = outcome_text(&o, lang, content);
+    let text = outcome_text(o, lang, content);
     let copy = move |_| {
         let Some(w) = web_sys::window() else { return };
         let p = w.navigator().clipboard().write_text(&text);
@@ -196,62 +175,58 @@ fn outcome(c: Ctx, o: Outcome, lang: Lang, content: &Content) -> impl IntoView {
             }
         });
     };
-    let steps: Vec<_> = o.steps.iter().map(|s| (s.clone(), content.org(&s.org).cloned())).collect();
-    view! {
-        <h1 tabindex="-1" class:urgent=o.urgent><T text=o.title.clone() lang=lang/></h1>
-        <Rich text=o.intro.clone() lang=lang class="intro"/>
-        {(!o.urgent).then(|| view! { <p class="skip-note">{u.skip_note}</p> })}
-        <ol class="ladder">
-            {steps.into_iter().enumerate().map(|(i, (st, org))| view! {
-                <li class="rung">
-                    <h2><span class="rung-no">{format!("{} {}", u.rung, i + 1)}</span> <T text=st.action.clone() lang=lang/></h2>
-                    {org.clone().map(|org| view! { <p class="rung-org"><T text=org.name.clone() lang=lang/></p> })}
-                    <dl class="rung-facts">
-                        {[(u.who, st.who.clone()), (u.what_happens, st.what_happens.clone()), (u.duration, st.duration.clone()), (u.does_not, st.does_not.clone())]
-                            .into_iter().filter_map(|(k, v)| v.map(|v| view! { <div><dt>{k}</dt><dd><Rich text=v lang=lang/></dd></div> })).collect_view()}
-                    </dl>
-                    {org.map(|org| view! { <OrgCard org=org lang=lang/> })}
-                </li>
-            }).collect_view()}
-        </ol>
-        <p class="actions no-print">
-            <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{u.print}</button>
-            <button type="button" on:click=copy>{u.copy}</button>
-            <button type="button" on:click=move |_| c.restart()>{u.start_again}</button>
-        </p>
-        <super::Consent/>
-    }
+    let rungs = o.steps.iter().enumerate().map(|(i, st)| {
+        let org = content.org(&st.org);
+        let facts = [(u.who, &st.who), (u.what_happens, &st.what_happens), (u.duration, &st.duration), (u.does_not, &st.does_not)]
+            .into_iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| el("div").c(el("dt").t(k)).c(el("dd").c(rich(v, lang, "")))));
+        el("li")
+            .cls("rung")
+            .c(el("h2").c(el("span").cls("rung-no").t(&format!("{} {}", u.rung, i + 1))).t(" ").n(tx(&st.action, lang)))
+            .opt(org.map(|org| el("p").cls("rung-org").n(tx(&org.name, lang))))
+            .c(el("dl").cls("rung-facts").kids(facts))
+            .opt(org.map(|org| org_card(org, lang, false)))
+    });
+    div.c(el("h1").a("tabindex", "-1").a_if(o.urgent, "class", "urgent").n(tx(&o.title, lang)))
+        .c(rich(&o.intro, lang, "intro"))
+        .opt((!o.urgent).then(|| el("p").cls("skip-note").t(u.skip_note)))
+        .c(el("ol").cls("ladder").kids(rungs))
+        .c(el("p")
+            .cls("actions no-print")
+            .c(el("button").a("type", "button").click(|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }).t(u.print))
+            .c(el("button").a("type", "button").click(copy).t(u.copy))
+            .c(el("button").a("type", "button").click(move |_| c.restart()).t(u.start_again)))
+        .c(super::consent(c))
 }
 
 /// "Verder waar je was?" on the start screen, when saved progress was found.
-#[component]
-fn ResumePrompt() -> impl IntoView {
-    let c = ctx();
-    move || {
-        c.resume.get().map(|Resume { walk, lang, dropped }| {
-            let u = c.ui();
-            let yes = move |_| {
-                c.main.set(walk.clone());
-                c.lang.set(lang);
-                c.resume.set(None);
-                if dropped > 0 {
-                    c.say(c.ui().resume_updated);
-                }
-                c.go(Route::Step(walk.step_number()));
-            };
-            let no = move |_| c.restart();
-            view! {
-                <section class="resume" aria-labelledby="resume-title">
-                    <h2 id="resume-title">{u.resume_title}</h2>
-                    {(dropped > 0).then(|| view! { <p>{u.resume_updated}</p> })}
-                    <p>
-                        <button type="button" class="primary" on:click=yes>{u.resume_yes}</button> " "
-                        <button type="button" on:click=no>{u.resume_no}</button>
-                    </p>
-                </section>
+fn resume_prompt(c: Ctx) -> E {
+    el("div").dynamic(move || {
+        let Some(Resume { walk, lang, dropped }) = c.resume.get() else { return vec![] };
+        let u = c.ui();
+        let yes = move |_| {
+            c.main.set(walk.clone());
+            c.lang.set(lang);
+            c.resume.set(None);
+            if dropped > 0 {
+                c.say(c.ui().resume_updated);
             }
-        })
-    }
+            c.go(Route::Step(walk.step_number()));
+        };
+        one(el("section")
+            .cls("resume")
+            .a("aria-labelledby", "resume-title")
+            .c(el("h2").id("resume-title").t(u.resume_title))
+            .opt((dropped > 0).then(|| el("p").t(u.resume_updated)))
+            .c(el("p")
+                .c(el("button").a("type", "button").cls("primary").click(yes).t(u.resume_yes))
+                .t(" ")
+                .c(el("button").a("type", "button").click(move |_| c.restart()).t(u.resume_no))))
+    })
 }
 
 /// Lower case without accents, for matching keywords. Dutch and English text needs only
@@ -271,30 +246,29 @@ fn fold(s: &str) -> String {
 }
 
 /// Topic search: keywords from content jump into the right branch as if clicked.
-#[component]
-fn TopicSearch() -> impl IntoView {
-    let c = ctx();
+fn topic_search(c: Ctx) -> E {
     let query = RwSignal::new(String::new());
     let picked = RwSignal::new(None::<String>);
-    let jump = move |topic: String, aud: String| {
+    let jump = move |topic: &str, aud: &str| {
         let Some(l) = c.loaded.get_untracked() else { return };
         let Some(t) = l.content.tree.topics.iter().find(|t| t.id == topic) else { return };
-        let Some(target) = t.entry.get(&aud) else { return };
-        if let Some(answers) = route_to(&l.content, &l.content.tree.start, &aud, target) {
+        let Some(target) = t.entry.get(aud) else { return };
+        if let Some(answers) = route_to(&l.content, &l.content.tree.start, aud, target) {
             let w = Walk { entry: l.content.tree.start.clone(), answers };
             let n = w.step_number();
             c.main.set(w);
             c.go(Route::Step(n));
         }
     };
-    let results = move || {
+    let results = move || -> Nodes {
         let q = fold(query.get().trim());
         if q.chars().count() < 3 {
-            return None;
+            return vec![];
         }
-        let lang = c.lang.get();
-        let l = c.loaded.get()?;
-        let hits: Vec<(String, Text)> = l
+        let lang = c.lang.get_untracked();
+        let u = crate::i18n::ui(lang);
+        let Some(l) = c.loaded.get_untracked() else { return vec![] };
+        let hits: Vec<_> = l
             .content
             .tree
             .topics
@@ -304,56 +278,51 @@ fn TopicSearch() -> impl IntoView {
                 words.push(fold(t.label.in_lang(lang)));
                 words.iter().any(|k| k.contains(&q) || (q.len() >= 4 && q.contains(k.as_str())))
             })
-            .map(|t| (t.id.clone(), t.label.clone()))
             .collect();
-        Some((hits, lang))
-    };
-    view! {
-        <section class="search" aria-labelledby="search-label">
-            <h2 id="search-label"><label for="topic-search">{move || c.ui().search_label}</label></h2>
-            <input id="topic-search" type="search" autocomplete="off" aria-describedby="search-hint"
-                prop:value=move || query.get() on:input=move |ev| { query.set(event_target_value(&ev)); picked.set(None); }/>
-            <p id="search-hint" class="hint">{move || c.ui().search_hint}</p>
-            <div role="status" aria-live="polite" class="search-results">
-                {move || results().map(|(hits, lang)| {
-                    let u = crate::i18n::ui(lang);
-                    if hits.is_empty() {
-                        return view! { <p>{u.search_none}</p> }.into_any();
-                    }
-                    let audience = c.main.with(|w| c.loaded.with(|l| l.as_ref().and_then(|l| w.audience(&l.content))));
-                    view! {
-                        <ul class="options">
-                            {hits.into_iter().map(|(id, label)| {
-                                let id2 = id.clone();
-                                view! {
-                                    <li><button type="button" class="option" on:click=move |_| match audience {
-                                        Some(a) => jump(id2.clone(), a.id().to_string()),
-                                        None => picked.set(Some(id2.clone())),
-                                    }><T text=label lang=lang/></button></li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                })}
-            </div>
-            {move || picked.get().map(|topic| {
-                let lang = c.lang.get();
-                let u = crate::i18n::ui(lang);
-                let l = c.loaded.get()?;
-                let t = l.content.tree.topics.iter().find(|t| t.id == topic)?.clone();
-                Some(view! {
-                    <fieldset class="pick-audience">
-                        <legend>{u.search_pick_audience}</legend>
-                        <ul class="options">
-                            {Audience::ALL.iter().enumerate().filter(|(_, a)| t.entry.contains_key(a.id())).map(|(i, a)| {
-                                let topic = topic.clone();
-                                let aid = a.id().to_string();
-                                view! { <li><button type="button" class="option" on:click=move |_| jump(topic.clone(), aid.clone())>{u.audience_names[i]}</button></li> }
-                            }).collect_view()}
-                        </ul>
-                    </fieldset>
+        if hits.is_empty() {
+            return one(el("p").t(u.search_none));
+        }
+        let audience = c.main.with_untracked(|w| w.audience(&l.content));
+        one(el("ul").cls("options").kids(hits.into_iter().map(|t| {
+            let id = t.id.clone();
+            el("li").c(el("button")
+                .a("type", "button")
+                .cls("option")
+                .click(move |_| match audience {
+                    Some(a) => jump(&id, a.id()),
+                    None => picked.set(Some(id.clone())),
                 })
-            })}
-        </section>
-    }
+                .n(tx(&t.label, lang)))
+        })))
+    };
+    let pick_audience = move || -> Nodes {
+        let Some(topic) = picked.get() else { return vec![] };
+        let lang = c.lang.get_untracked();
+        let u = crate::i18n::ui(lang);
+        let Some(l) = c.loaded.get_untracked() else { return vec![] };
+        let Some(t) = l.content.tree.topics.iter().find(|t| t.id == topic) else { return vec![] };
+        let buttons = Audience::ALL.iter().enumerate().filter(|(_, a)| t.entry.contains_key(a.id())).map(|(i, a)| {
+            let topic = topic.clone();
+            let aid = a.id();
+            el("li").c(el("button").a("type", "button").cls("option").click(move |_| jump(&topic, aid)).t(u.audience_names[i]))
+        });
+        one(el("fieldset").cls("pick-audience").c(el("legend").t(u.search_pick_audience)).c(el("ul").cls("options").kids(buttons)))
+    };
+    let u = c.ui();
+    el("section")
+        .cls("search")
+        .a("aria-labelledby", "search-label")
+        .c(el("h2").id("search-label").c(el("label").a("for", "topic-search").t(u.search_label)))
+        .c(el("input")
+            .id("topic-search")
+            .a("type", "search")
+            .a("autocomplete", "off")
+            .a("aria-describedby", "search-hint")
+            .on("input", move |ev| {
+                query.set(value_of(&ev));
+                picked.set(None);
+            }))
+        .c(el("p").id("search-hint").cls("hint").t(u.search_hint))
+        .c(el("div").a("role", "status").a("aria-live", "polite").cls("search-results").dynamic(results))
+        .dynamic(pick_audience)
 }
