@@ -70,7 +70,8 @@ async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
         .credentials(web_sys::RequestCredentials::Omit)
         .send()
         .await
-        .map_err(|e| FetchError::Network(format!("{url}: {e}")))?;
+        // Not formatting gloo's error: its Display links serde_json's and std::io's error texts.
+        .map_err(|_| FetchError::Network(format!("{url}: the request failed")))?;
     if !resp.ok() {
         return Err(FetchError::Network(format!("{url}: HTTP {}", resp.status())));
     }

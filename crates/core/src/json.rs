@@ -21,7 +21,9 @@ use std::fmt;
 pub enum Value {
     Null,
     Bool(bool),
-    Int(i128),
+    /// An integer as sign and magnitude (never `-0`, see `number`). Not i128: that doubled the size of
+    /// every `Value` and pulled 128-bit arithmetic into the wasm.
+    Int(bool, u64),
     /// A number with a fraction or exponent: valid JSON, but no field of ours accepts it.
     Float,
     Str(String),
@@ -30,8 +32,13 @@ pub enum Value {
 }
 
 /// Why a document was refused: where (line/column for syntax, a JSON path for shape) and what.
+/// Boxed: every reader returns `Result<T, JsonError>`, and a one-word error keeps the moves
+/// of those results (and so the readers) small in the wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
+pub struct JsonError(Box<ErrorDetail>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDetail {
     pub line: usize,
     pub column: usize,
     /// Like `nodes[3].options[1].next`; empty for syntax errors and the root.
@@ -39,9 +46,22 @@ pub struct JsonError {
     pub msg: String,
 }
 
+impl std::ops::Deref for JsonError {
+    type Target = ErrorDetail;
+    fn deref(&self) -> &ErrorDetail {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for JsonError {
+    fn deref_mut(&mut self) -> &mut ErrorDetail {
+        &mut self.0
+    }
+}
+
 impl JsonError {
     pub fn new(msg: impl Into<String>) -> JsonError {
-        JsonError { line: 0, column: 0, path: String::new(), msg: msg.into() }
+        JsonError(Box::new(ErrorDetail { line: 0, column: 0, path: String::new(), msg: msg.into() }))
     }
     #[inline(never)]
     fn at(mut self, seg: &str) -> JsonError {
@@ -83,7 +103,7 @@ impl Parser<'_> {
         let upto = &self.b[..self.i.min(self.b.len())];
         let line = upto.iter().filter(|&&c| c == b'\n').count() + 1;
         let column = upto.len() - upto.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1) + 1;
-        JsonError { line, column, path: String::new(), msg: msg.to_string() }
+        JsonError(Box::new(ErrorDetail { line, column, path: String::new(), msg: msg.to_string() }))
     }
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
@@ -196,14 +216,22 @@ impl Parser<'_> {
             }
             float = true;
         }
-        if float || n > 30 {
+        if float {
             return Ok(Value::Float);
         }
-        let mut v: i128 = 0;
+        let mut v: u64 = 0;
         for &d in &self.b[int_start..int_start + n] {
-            v = v * 10 + i128::from(d - b'0');
+            // Beyond u64: a valid number that no field of ours accepts.
+            match v.checked_mul(10).and_then(|v| v.checked_add(u64::from(d - b'0'))) {
+                Some(x) => v = x,
+                None => return Ok(Value::Float),
+            }
         }
-        Ok(Value::Int(if neg { -v } else { v }))
+        if neg && v == 0 {
+            // As serde_json: `-0` is the float -0.0, which no integer field accepts.
+            return Ok(Value::Float);
+        }
+        Ok(Value::Int(neg, v))
     }
     fn hex4(&mut self) -> Result<u32, JsonError> {
         let mut v = 0;
@@ -313,7 +341,9 @@ macro_rules! ints {
         impl FromJson for $t {
             fn from_json(v: Value) -> Result<Self, JsonError> {
                 match v {
-                    Value::Int(n) => <$t>::try_from(n).map_err(|_| JsonError::new("number out of range")),
+                    Value::Int(false, n) => <$t>::try_from(n).map_err(|_| JsonError::new("number out of range")),
+                    Value::Int(true, n) if <$t>::MIN != 0 && n <= (<$t>::MAX as u64).wrapping_add(1) => Ok((n as $t).wrapping_neg()),
+                    Value::Int(true, _) => Err(JsonError::new("number out of range")),
                     _ => Err(JsonError::new("expected an integer")),
                 }
             }

@@ -167,3 +167,22 @@ fn errors_say_where() {
     let e = read_tree(t.as_bytes()).unwrap_err();
     assert!(e.message.contains("nodes[0]") && e.message.contains("next") && e.message.contains("expected a string"), "{e}");
 }
+
+#[test]
+fn integers_at_the_edges_read_as_serde_json_reads_them() {
+    // The reader keeps sign and magnitude (u64), not i128: check the edges of every integer
+    // type a field of ours uses, against serde_json.
+    for doc in ["0", "-0", "255", "256", "-1", "4294967295", "4294967296", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616", "99999999999999999999999999999999999999999"] {
+        macro_rules! same {
+            ($t:ty) => {{
+                let a: Result<$t, _> = json::from_slice(doc.as_bytes());
+                let b: Result<$t, _> = serde_json::from_str(doc);
+                assert_eq!(a.as_ref().ok(), b.as_ref().ok(), "{doc} as {}", stringify!($t));
+            }};
+        }
+        same!(u8);
+        same!(u32);
+        same!(u64);
+        same!(i64);
+    }
+}
