@@ -138,17 +138,15 @@ fn organisations(c: Ctx) -> Nodes {
     let audiences = std::iter::once(opt("", u.all)).chain(Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
     let topics = std::iter::once(opt("", u.all)).chain(l.content.tree.topics.iter().map(|t| opt(&t.id, &markup::plain(t.label.in_lang(lang)))));
     // The filter itself: which organisations match. Runs for the count and for the list.
-    let matching = move |l: &crate::content::Loaded| {
-        let (a, t) = (audience.get(), topic.get());
+    fn matching<'a>(l: &'a crate::content::Loaded, a: &str, t: &str) -> Vec<&'a wegwijzer_core::Organisation> {
         l.content
             .directory
             .organisations
             .iter()
             .filter(|o| a.is_empty() || o.audiences.iter().any(|x| x.id() == a))
             .filter(|o| t.is_empty() || o.topics.iter().any(|x| *x == t))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+            .collect()
+    }
     let l2 = l.clone();
     vec![
         h1(u.orgs_title).into(),
@@ -158,8 +156,8 @@ fn organisations(c: Ctx) -> Nodes {
             .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(value_of(&ev))))
             .into(),
         // The live status stays the same element, so its new text is announced.
-        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", matching(&l).len(), u.orgs_count)).into(),
-        el("ul").cls("org-list").dynamic(move || matching(&l2).iter().map(|o| el("li").c(org_card(o, lang, true)).into()).collect()).into(),
+        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", matching(&l, &audience.get(), &topic.get()).len(), u.orgs_count)).into(),
+        el("ul").cls("org-list").dynamic(move || matching(&l2, &audience.get(), &topic.get()).into_iter().map(|o| el("li").c(org_card(o, lang, true)).into()).collect()).into(),
     ]
 }
 
