@@ -64,6 +64,27 @@ pub mod limits {
 /// protects the walker, at a fraction of the wasm size.
 const FULL: bool = cfg!(feature = "full-lint");
 
+/// A diagnostic. In the client (no `full-lint`) only errors are kept, with their rule and
+/// file: the app needs the verdict and logs the rule; the paths, messages and hints (their
+/// text and formatting code) stay out of the wasm.
+macro_rules! lint_err {
+    ($l:expr, $rule:expr, $file:expr, $path:expr, $msg:expr, $hint:expr $(,)?) => {
+        if FULL {
+            $l.err($rule, $file, $path, $msg, $hint)
+        } else {
+            $l.err($rule, $file, String::new(), String::new(), "")
+        }
+    };
+}
+
+macro_rules! lint_warn {
+    ($l:expr, $rule:expr, $file:expr, $path:expr, $msg:expr, $hint:expr $(,)?) => {
+        if FULL {
+            $l.warn($rule, $file, $path, $msg, $hint)
+        }
+    };
+}
+
 struct Lint<'a> {
     c: &'a Content,
     today: i64,
@@ -215,25 +236,25 @@ fn tree_rules(l: &mut Lint) {
     let mut ids = HashSet::new();
     for n in &tree.nodes {
         if !ids.insert(n.id()) {
-            l.err("duplicate-id", T, format!("nodes[id={}]", n.id()), "node id used twice".into(), "give every node a unique id");
+            lint_err!(l, "duplicate-id", T, format!("nodes[id={}]", n.id()), "node id used twice".into(), "give every node a unique id");
         }
         if n.id().is_empty() || !n.id().chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
-            l.err("bad-id", T, format!("nodes[id={}]", n.id()), "ids use a-z, 0-9, - and _".into(), "rename the node");
+            lint_err!(l, "bad-id", T, format!("nodes[id={}]", n.id()), "ids use a-z, 0-9, - and _".into(), "rename the node");
         }
     }
 
     // Entry points.
     for (name, id) in [("start", &tree.start), ("crisis", &tree.crisis)] {
         match c.node(id) {
-            None => l.err("dangling-reference", T, name.into(), format!("`{id}` is not a node"), "point it at an existing question"),
+            None => lint_err!(l, "dangling-reference", T, name.into(), format!("`{id}` is not a node"), "point it at an existing question"),
             Some(Node::Question(_)) => {}
-            Some(_) => l.err("entry-kind", T, name.into(), format!("`{id}` must be a question"), "point it at a question node"),
+            Some(_) => lint_err!(l, "entry-kind", T, name.into(), format!("`{id}` must be a question"), "point it at a question node"),
         }
     }
     if let Some(Node::Question(q)) = c.node(&tree.start) {
         for (i, o) in q.options.iter().enumerate() {
             if Audience::parse(&o.id).is_none() && o.next != tree.crisis {
-                l.err(
+                lint_err!(l, 
                     "start-options",
                     T,
                     format!("nodes[id={}].options[{i}]", q.id),
@@ -246,7 +267,7 @@ fn tree_rules(l: &mut Lint) {
         for o in q.options.iter().filter(|o| Audience::parse(&o.id).is_some()) {
             let ok = c.node(&o.next).is_some_and(|n| n.id() == tree.crisis || edges(n).iter().any(|(_, nx)| *nx == tree.crisis));
             if !ok {
-                l.err(
+                lint_err!(l, 
                     "crisis-reach",
                     T,
                     format!("nodes[id={}]", o.next),
@@ -259,10 +280,10 @@ fn tree_rules(l: &mut Lint) {
 
     // Per node.
     for n in &tree.nodes {
-        let p = format!("nodes[id={}]", n.id());
+        let p = if FULL { format!("nodes[id={}]", n.id()) } else { String::new() };
         for (choice, next) in edges(n) {
             if c.node(next).is_none() {
-                l.err(
+                lint_err!(l, 
                     "dangling-reference",
                     T,
                     format!("{p}.{choice}.next"),
@@ -279,7 +300,7 @@ fn tree_rules(l: &mut Lint) {
                 }
                 let count = q.options.len();
                 if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&count) {
-                    l.err(
+                    lint_err!(l, 
                         "options-count",
                         T,
                         format!("{p}.options"),
@@ -290,7 +311,7 @@ fn tree_rules(l: &mut Lint) {
                 let mut seen = HashSet::new();
                 for (i, o) in q.options.iter().enumerate() {
                     if !seen.insert(o.id.as_str()) || o.id == DONT_KNOW || o.id == CONTINUE {
-                        l.err(
+                        lint_err!(l, 
                             "duplicate-id",
                             T,
                             format!("{p}.options[{i}]"),
@@ -318,12 +339,12 @@ fn tree_rules(l: &mut Lint) {
                 if FULL { l.text(T, format!("{p}.title"), &o.title, limits::TITLE) }
                 if FULL { l.text(T, format!("{p}.intro"), &o.intro, limits::BODY) }
                 if o.steps.is_empty() {
-                    l.err("human-fallback", T, format!("{p}.steps"), "an outcome without steps".into(), "add the steps, ending with a human");
+                    lint_err!(l, "human-fallback", T, format!("{p}.steps"), "an outcome without steps".into(), "add the steps, ending with a human");
                 }
                 for (i, s) in o.steps.iter().enumerate() {
-                    let sp = format!("{p}.steps[{i}]");
+                    let sp = if FULL { format!("{p}.steps[{i}]") } else { String::new() };
                     if c.org(&s.org).is_none() {
-                        l.err("unknown-organisation", T, format!("{sp}.org"), format!("`{}` is not in organisations.json", s.org), "fix the id or add the organisation");
+                        lint_err!(l, "unknown-organisation", T, format!("{sp}.org"), format!("`{}` is not in organisations.json", s.org), "fix the id or add the organisation");
                     }
                     if FULL { l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2) }
                     for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
@@ -334,7 +355,7 @@ fn tree_rules(l: &mut Lint) {
                 }
                 if let Some(last) = o.steps.last() {
                     if c.org(&last.org).is_some_and(|org| !org.human) {
-                        l.err(
+                        lint_err!(l, 
                             "human-fallback",
                             T,
                             format!("{p}.steps[{}]", o.steps.len() - 1),
@@ -350,8 +371,8 @@ fn tree_rules(l: &mut Lint) {
     // Always-shown help.
     for (i, id) in std::iter::once(&tree.always.helpdesk).chain(&tree.always.crisis).chain(&tree.always.escalation).enumerate() {
         match c.org(id) {
-            None => l.err("unknown-organisation", T, format!("always[{i}]"), format!("`{id}` is not in organisations.json"), "fix the id"),
-            Some(o) if !o.human || o.channels.is_empty() => l.err(
+            None => lint_err!(l, "unknown-organisation", T, format!("always[{i}]"), format!("`{id}` is not in organisations.json"), "fix the id"),
+            Some(o) if !o.human || o.channels.is_empty() => lint_err!(l, 
                 "human-fallback",
                 T,
                 format!("always[{i}]"),
@@ -362,7 +383,7 @@ fn tree_rules(l: &mut Lint) {
         }
     }
     if !tree.always.exit_url.starts_with("https://") {
-        l.err("link-scheme", T, "always.exit_url".into(), "the quick-exit site must be https:".into(), "use a neutral https: site");
+        lint_err!(l, "link-scheme", T, "always.exit_url".into(), "the quick-exit site must be https:".into(), "use a neutral https: site");
     }
 
     // Reachability, cycles, dead ends: on node indices, built once (the client runs this on
@@ -374,37 +395,37 @@ fn tree_rules(l: &mut Lint) {
     }
     for (i, n) in tree.nodes.iter().enumerate() {
         if !reach[i] {
-            l.err("unreachable", T, format!("nodes[id={}]", n.id()), "no path from the start reaches this node".into(), "link it from a question or remove it");
+            lint_err!(l, "unreachable", T, format!("nodes[id={}]", n.id()), "no path from the start reaches this node".into(), "link it from a question or remove it");
         }
     }
     for i in g.cycle_nodes() {
-        l.err("cycle", T, format!("nodes[id={}]", tree.nodes[i].id()), "this node is on a cycle".into(), "a path must always move forward to an outcome");
+        lint_err!(l, "cycle", T, format!("nodes[id={}]", tree.nodes[i].id()), "this node is on a cycle".into(), "a path must always move forward to an outcome");
     }
     let leads_to_outcome = g.outcome_reaching(c);
     for (i, n) in tree.nodes.iter().enumerate() {
         if !matches!(n, Node::Outcome(_)) && !leads_to_outcome[i] {
-            l.err("dead-end", T, format!("nodes[id={}]", n.id()), "no path from here reaches an outcome".into(), "give every option a next node that ends in an outcome");
+            lint_err!(l, "dead-end", T, format!("nodes[id={}]", n.id()), "no path from here reaches an outcome".into(), "give every option a next node that ends in an outcome");
         }
     }
 
     // Topics.
     let mut topic_ids = HashSet::new();
     for (i, t) in tree.topics.iter().enumerate() {
-        let p = format!("topics[{i}]");
+        let p = if FULL { format!("topics[{i}]") } else { String::new() };
         if !topic_ids.insert(t.id.as_str()) {
-            l.err("duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
+            lint_err!(l, "duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
         }
         if FULL { l.text(T, format!("{p}.label"), &t.label, limits::OPTION) }
         if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
-            l.err("missing-translation", T, format!("{p}.keywords"), "keywords in both languages are needed".into(), "add `nl` and `en` keywords");
+            lint_err!(l, "missing-translation", T, format!("{p}.keywords"), "keywords in both languages are needed".into(), "add `nl` and `en` keywords");
         }
         for (aud, target) in &t.entry {
             if Audience::parse(aud).is_none() {
-                l.err("topic-entry", T, format!("{p}.entry.{aud}"), format!("`{aud}` is not an audience"), "use an audience id");
+                lint_err!(l, "topic-entry", T, format!("{p}.entry.{aud}"), format!("`{aud}` is not an audience"), "use an audience id");
             } else if c.node(target).is_none() {
-                l.err("dangling-reference", T, format!("{p}.entry.{aud}"), format!("`{target}` is not a node"), "fix the id");
+                lint_err!(l, "dangling-reference", T, format!("{p}.entry.{aud}"), format!("`{target}` is not a node"), "fix the id");
             } else if route_to(c, &tree.start, aud, target).is_none() {
-                l.err("topic-entry", T, format!("{p}.entry.{aud}"), format!("`{target}` cannot be reached through `{aud}`"), "point it at a node of that audience's branch");
+                lint_err!(l, "topic-entry", T, format!("{p}.entry.{aud}"), format!("`{target}` cannot be reached through `{aud}`"), "point it at a node of that audience's branch");
             }
         }
     }
@@ -491,26 +512,26 @@ fn directory_rules(l: &mut Lint) {
     let topics: HashSet<&str> = c.tree.topics.iter().map(|t| t.id.as_str()).collect();
     let mut ids = HashSet::new();
     for org in &c.directory.organisations {
-        let p = format!("organisations[id={}]", org.id);
+        let p = if FULL { format!("organisations[id={}]", org.id) } else { String::new() };
         if !ids.insert(org.id.as_str()) {
-            l.err("duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
+            lint_err!(l, "duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
         }
         if FULL { l.text(O, format!("{p}.name"), &org.name, limits::TITLE) }
         if FULL { l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE) }
         l.list(O, format!("{p}.can"), &org.can);
         l.list(O, format!("{p}.cannot"), &org.cannot);
         if org.audiences.is_empty() {
-            l.err("org-audiences", O, format!("{p}.audiences"), "no audiences".into(), "list who this organisation is for");
+            lint_err!(l, "org-audiences", O, format!("{p}.audiences"), "no audiences".into(), "list who this organisation is for");
         }
         for t in &org.topics {
             if !topics.contains(t.as_str()) {
-                l.err("dangling-reference", O, format!("{p}.topics"), format!("topic `{t}` is not in tree.json"), "use a topic id from tree.json");
+                lint_err!(l, "dangling-reference", O, format!("{p}.topics"), format!("topic `{t}` is not in tree.json"), "use a topic id from tree.json");
             }
         }
         match (&org.source, org.kind) {
             (Some(s), _) => l.date_check(format!("{p}.source"), s),
             (None, OrgKind::InSchool) => {}
-            (None, _) => l.warn(
+            (None, _) => lint_warn!(l, 
                 "verification-missing",
                 O,
                 format!("{p}.source"),
@@ -519,13 +540,13 @@ fn directory_rules(l: &mut Lint) {
             ),
         }
         if org.kind != OrgKind::InSchool && org.channels.is_empty() {
-            l.warn("no-channels", O, format!("{p}.channels"), "no verified contact channel".into(), "add a sourced channel, or accept that only the name is shown");
+            lint_warn!(l, "no-channels", O, format!("{p}.channels"), "no verified contact channel".into(), "add a sourced channel, or accept that only the name is shown");
         }
         if org.human && org.kind != OrgKind::InSchool && !org.channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Email | ChannelKind::Whatsapp | ChannelKind::Sms)) {
-            l.warn("human-channel", O, format!("{p}.channels"), "marked human but has no phone, chat, e-mail or message channel".into(), "add a sourced human channel or set `human: false`");
+            lint_warn!(l, "human-channel", O, format!("{p}.channels"), "marked human but has no phone, chat, e-mail or message channel".into(), "add a sourced human channel or set `human: false`");
         }
         for (i, ch) in org.channels.iter().enumerate() {
-            let cp = format!("{p}.channels[{i}]");
+            let cp = if FULL { format!("{p}.channels[{i}]") } else { String::new() };
             if let Some(t) = &ch.label {
                 if FULL { l.text(O, format!("{cp}.label"), t, limits::OPTION) }
             }
@@ -539,7 +560,7 @@ fn directory_rules(l: &mut Lint) {
                 ChannelKind::Website | ChannelKind::Chat => v.starts_with("https://") && v.len() > 8,
             };
             if !ok {
-                l.err(
+                lint_err!(l, 
                     "link-scheme",
                     O,
                     format!("{cp}.value"),
@@ -550,7 +571,7 @@ fn directory_rules(l: &mut Lint) {
             l.date_check(format!("{cp}.source"), &ch.source);
             if let Some(h) = &ch.hours {
                 if let Err(e) = crate::hours::validate_hours(h) {
-                    l.err("opening-hours", O, format!("{cp}.hours"), e, "use days like mon-fri, times HH:MM, tz Europe/Amsterdam");
+                    lint_err!(l, "opening-hours", O, format!("{cp}.hours"), e, "use days like mon-fri, times HH:MM, tz Europe/Amsterdam");
                 }
             }
         }
