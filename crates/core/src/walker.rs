@@ -5,7 +5,7 @@
 
 use crate::model::{Audience, Content, Node, CONTINUE, DONT_KNOW};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 
 /// One answer: at `node` the user chose `choice` (an option id, [`DONT_KNOW`] or [`CONTINUE`]).
@@ -135,19 +135,19 @@ impl Walk {
         let n = c.node(node).ok_or_else(|| WalkError::UnknownNode(node.to_string()))?;
         next_of(n, choice)?;
         let tail: Vec<Answer> = self.answers.split_off(idx);
-        let earlier: HashMap<&str, &str> = tail[1..].iter().map(|a| (a.node.as_str(), a.choice.as_str())).collect();
+        // Linear scans: a path is a handful of answers, and no hash map of its own keeps the
+        // client's wasm smaller.
+        let earlier = &tail[1..];
         self.answers.push(Answer { node: node.to_string(), choice: choice.to_string() });
-        let mut kept = HashSet::new();
+        let mut kept: Vec<&str> = Vec::new();
         loop {
             let cur = self.current(c)?;
-            match earlier.get(cur.id()) {
-                Some(&ch) if !kept.contains(cur.id()) && self.answer(c, ch).is_ok() => {
-                    kept.insert(cur.id().to_string());
-                }
+            match earlier.iter().find(|a| a.node == cur.id()) {
+                Some(a) if !kept.contains(&a.node.as_str()) && self.answer(c, &a.choice).is_ok() => kept.push(&a.node),
                 _ => break,
             }
         }
-        Ok(tail[1..].iter().filter(|a| !kept.contains(&a.node)).map(|a| a.node.clone()).collect())
+        Ok(earlier.iter().filter(|a| !kept.contains(&a.node.as_str())).map(|a| a.node.clone()).collect())
     }
 
     /// Go back to the given 1-based step, dropping the answers after it.
@@ -213,28 +213,37 @@ pub fn edges(node: &Node) -> Vec<(&str, &str)> {
 pub fn route_to(c: &Content, start: &str, first_choice: &str, target: &str) -> Option<Vec<Answer>> {
     let s = c.node(start)?;
     let first = next_of(s, first_choice).ok()?;
-    // Borrowed ids only: no allocation per visited node (this runs for every topic × audience
-    // in the client's structural check).
-    let mut prev: HashMap<&str, (&str, &str)> = HashMap::new();
+    if first == target {
+        return Some(vec![Answer { node: start.to_string(), choice: first_choice.to_string() }]);
+    }
+    // Breadth-first over node positions: `prev[j]` is how node j was first reached. No
+    // allocation per visited node (this runs for every topic × audience in the client's
+    // structural check) and no hash map of its own in the wasm.
+    let nodes = &c.tree.nodes;
+    let first = c.node_position(first)?;
+    let mut prev: Vec<Option<(usize, &str)>> = vec![None; nodes.len()];
+    let mut seen = vec![false; nodes.len()];
+    seen[first] = true;
     let mut queue = VecDeque::from([first]);
-    let mut seen = HashSet::from([first]);
-    while let Some(id) = queue.pop_front() {
-        if id == target {
+    while let Some(i) = queue.pop_front() {
+        if nodes[i].id() == target {
             let mut answers = Vec::new();
-            let mut cur = id;
-            while let Some(&(p, ch)) = prev.get(cur) {
-                answers.push(Answer { node: p.to_string(), choice: ch.to_string() });
+            let mut cur = i;
+            while let Some((p, ch)) = prev[cur] {
+                answers.push(Answer { node: nodes[p].id().to_string(), choice: ch.to_string() });
                 cur = p;
             }
             answers.push(Answer { node: start.to_string(), choice: first_choice.to_string() });
             answers.reverse();
             return Some(answers);
         }
-        let Some(node) = c.node(id) else { continue };
-        for (ch, next) in edges(node) {
-            if seen.insert(next) {
-                prev.insert(next, (id, ch));
-                queue.push_back(next);
+        for (ch, next) in edges(&nodes[i]) {
+            if let Some(j) = c.node_position(next) {
+                if !seen[j] {
+                    seen[j] = true;
+                    prev[j] = Some((i, ch));
+                    queue.push_back(j);
+                }
             }
         }
     }
