@@ -63,19 +63,24 @@ fn log(msg: &str) {
     web_sys::console::warn_1(&msg.into());
 }
 
+/// `fetch` with `cache: no-cache` and no credentials. Straight on web-sys: gloo-net's
+/// request brought wasm-streams' exported classes and serde_json's error texts along.
+async fn fetch(url: &str) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let window = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?;
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?;
+    Ok(resp.unchecked_into())
+}
+
 /// Fetch `url` with `cache: no-cache`, reading at most `limit` bytes (abort beyond).
 async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
-    let resp = gloo_net::http::Request::get(url)
-        .cache(web_sys::RequestCache::NoCache)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .send()
-        .await
-        // Not formatting gloo's error: its Display links serde_json's and std::io's error texts.
-        .map_err(|_| FetchError::Network(format!("{url}: the request failed")))?;
+    let resp = fetch(url).await.map_err(|_| FetchError::Network(format!("{url}: the request failed")))?;
     if !resp.ok() {
         return Err(FetchError::Network(format!("{url}: HTTP {}", resp.status())));
     }
-    if let Some(len) = resp.headers().get("content-length").and_then(|v| v.parse::<u64>().ok()) {
+    if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok()) {
         if len > limit {
             return Err(FetchError::Rejected(format!("{url}: {len} bytes declared, more than the {limit} allowed")));
         }
