@@ -32,9 +32,10 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// The app-shell budget of issue 6 (target; goal 80 kB). Not met yet: see docs/benchmarks.md.
 pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// What the test command enforces for the app shell until the budget is met: a ratchet just
-/// above the measured size (221 kB brotli on 2026-11-25), so the shell cannot grow unnoticed.
+/// above the measured size (172.4 kB brotli after std was rebuilt with panic=immediate-abort;
+/// 221 kB at the start of issue 6), so the shell cannot grow unnoticed.
 /// Lower it whenever the shell shrinks; set it to APP_SHELL_BUDGET when that is reached.
-pub const APP_SHELL_CEILING: u64 = 190 * 1000;
+pub const APP_SHELL_CEILING: u64 = 175 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
 /// Rust flags for the RELEASE wasm only, used together with `-Zbuild-std=std,panic_abort`
 /// (RELEASE_BUILD_STD): std is rebuilt from `rust-src` with `-Cpanic=immediate-abort`, so a panic
