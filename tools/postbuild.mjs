@@ -61,6 +61,12 @@ if (fs.existsSync(pub)) {
 // that get no animation frames (background tabs, off-screen cross-origin iframes).
 // Trunk's subresource-integrity hashes went with the preloads; these are same-origin files
 // under `script-src 'self'`, and the content itself is signed.
+// The loader also shows the static failure screen (#fatal + #static-help, as show_fatal() in
+// src/main.rs does) when the wasm cannot start, and on a wasm trap later on: the release wasm is
+// built with panic=immediate-abort (xtask RELEASE_WASM_RUSTFLAGS), so a Rust panic is a
+// `WebAssembly.RuntimeError` thrown into JS and no panic hook runs. Other errors are left alone.
+// It stays one inline script: the CSP allows it by its hash (tools/server.mjs computes the
+// hashes from the built index.html).
 function deferBoot(html) {
   const pre = /<link rel="(?:modulepreload|preload)" href="\.\/(wegwijzer-app-[0-9a-f]+(?:_bg\.wasm|\.js))"[^>]*>\n?/g;
   const names = [...html.matchAll(pre)].map((m) => m[1]);
@@ -72,6 +78,14 @@ function deferBoot(html) {
     process.exit(1);
   }
   const script = `<script type="module">
+const fatal = (why) => {
+  console.error('Wegwijzer: ' + why);
+  for (const id of ['app', 'static-shell']) document.getElementById(id)?.remove();
+  for (const id of ['fatal', 'static-help']) document.getElementById(id)?.removeAttribute('hidden');
+};
+const trap = (e) => !!self.WebAssembly && e instanceof WebAssembly.RuntimeError;
+addEventListener('error', (e) => { if (trap(e.error)) fatal('the app stopped: ' + e.error); });
+addEventListener('unhandledrejection', (e) => { if (trap(e.reason)) fatal('the app stopped: ' + e.reason); });
 let started = false;
 const start = async () => {
   if (started) return;
@@ -81,8 +95,9 @@ const start = async () => {
   window.wasmBindings = m;
   await m.default({ module_or_path: wasm });
 };
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 500);
+const boot = () => start().catch((e) => fatal('the app could not start: ' + e));
+requestAnimationFrame(() => setTimeout(boot, 0));
+setTimeout(boot, 500);
 </script>`;
   return html.replace(pre, '').replace(boot, () => script);
 }
