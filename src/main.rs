@@ -21,8 +21,9 @@ mod route;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 
-/// On a panic, never a blank page: show the static failure screen from index.html, which
-/// carries the helpdesk and crisis numbers, and log the panic to the console.
+/// Never a blank page: show the static failure screen from index.html, which carries the
+/// helpdesk and crisis numbers. (Release builds abort on a panic, a wasm trap; the loader in
+/// index.html catches that and shows the same screen, see tools/postbuild.mjs.)
 #[cfg(target_arch = "wasm32")]
 fn show_fatal() {
     let Some(d) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -40,6 +41,8 @@ fn show_fatal() {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Debug builds only: the panic message, for developers (release builds have none).
+    #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Wegwijzer: {info}").into());
         show_fatal();

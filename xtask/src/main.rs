@@ -466,6 +466,24 @@ fn test(rest: &[String]) -> ExitCode {
     };
     record("cargo test --workspace", t, r);
 
+    // The core as the browser builds it (no `full-lint`): signed-but-broken content must still
+    // be refused by the structural rules the client keeps.
+    let t = Instant::now();
+    let label = "cargo test -p wegwijzer-core --no-default-features (client build)";
+    step(label);
+    let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
+    let r = run_tee("cargo", &args, &[]).map(|(out, st)| {
+        let (p, f, ok) = cargo_test_counts(&out);
+        (p, f, ok && st)
+    });
+    let r = match r {
+        Ok((p, f, true)) => Ok((p, f)),
+        Ok((p, f, false)) if f > 0 => Ok((p, f)),
+        Ok((p, f, false)) => Err(format!("cargo test failed ({p} passed, {f} failed)")),
+        Err(e) => Err(e),
+    };
+    record(label, t, r);
+
     let tmp = env::temp_dir().join(format!("wegwijzer-xtask-{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
     let _ = fs::create_dir_all(&tmp);
