@@ -29,13 +29,12 @@ use util::*;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-/// The app-shell budget of issue 6 (target; goal 80 kB). Not met yet: see docs/benchmarks.md.
+/// The app-shell budget of issue 6, enforced by the test command (HTML + CSS + JS + wasm,
+/// brotli). Measured 117.3 kB when it was first met (221 kB at the start of issue 6); the
+/// issue's goal is 80 kB. See docs/benchmarks.md for what each change saved.
 pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
-/// What the test command enforces for the app shell until the budget is met: a ratchet just
-/// above the measured size (172.4 kB brotli after std was rebuilt with panic=immediate-abort;
-/// 221 kB at the start of issue 6), so the shell cannot grow unnoticed.
-/// Lower it whenever the shell shrinks; set it to APP_SHELL_BUDGET when that is reached.
-pub const APP_SHELL_CEILING: u64 = 175 * 1000;
+/// The issue's goal, reported (not enforced).
+pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
 /// Rust flags for the RELEASE wasm only, used together with `-Zbuild-std=std,panic_abort`
 /// (RELEASE_BUILD_STD): std is rebuilt from `rust-src` with `-Cpanic=immediate-abort`, so a panic
@@ -634,14 +633,14 @@ pub fn budgets(dist: &Path, enforce_shell: bool) -> Result<(u64, u64), String> {
     println!("   {:<28} {:>10} {:>10}", "css", s.css, "");
     println!("   {:<28} {:>10} {:>10}", "js", s.js, "");
     println!("   {:<28} {:>10} {:>10}", "wasm", s.wasm, "");
-    println!("   {:<28} {:>10} {:>10}", "app shell (html+css+js+wasm)", shell, APP_SHELL_CEILING);
-    if shell > APP_SHELL_BUDGET {
-        println!("   note: the issue-6 budget of {APP_SHELL_BUDGET} B is NOT met; enforcing the ratchet {APP_SHELL_CEILING} B");
+    println!("   {:<28} {:>10} {:>10}", "app shell (html+css+js+wasm)", shell, APP_SHELL_BUDGET);
+    if shell > APP_SHELL_GOAL {
+        println!("   note: the goal of issue 6 is {APP_SHELL_GOAL} B ({} B to go); the budget is enforced", shell - APP_SHELL_GOAL);
     }
     println!("   {:<28} {:>10} {:>10}", "signed content", s.content, CONTENT_BUDGET);
     let mut errs = Vec::new();
-    if enforce_shell && shell > APP_SHELL_CEILING {
-        errs.push(format!("app shell {shell} B > {APP_SHELL_CEILING} B brotli (ratchet; target {APP_SHELL_BUDGET} B)"));
+    if enforce_shell && shell > APP_SHELL_BUDGET {
+        errs.push(format!("app shell {shell} B > {APP_SHELL_BUDGET} B brotli"));
     }
     if s.content > CONTENT_BUDGET {
         errs.push(format!("content {} B > {CONTENT_BUDGET} B brotli", s.content));
