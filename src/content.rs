@@ -155,7 +155,14 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
             match open_in_steps(Opening::new(&raw, &keys, seen.as_ref(), now(), Mode::Fresh, digests.as_ref())).await {
                 Ok((o, busy)) => {
                     record_timing(hashing + busy);
-                    cache_bundle(&raw, &o.verified.seen());
+                    // Kept for offline use once the first screen is up: encoding and writing
+                    // ~200 kB to localStorage was a long task of its own on a slow phone.
+                    let seen = o.verified.seen();
+                    leptos::task::spawn_local(async move {
+                        next_task().await;
+                        next_task().await;
+                        cache_bundle(&raw, &seen);
+                    });
                     return Ok(Arc::new(loaded(o, None)));
                 }
                 Err(e) => {

@@ -3,7 +3,7 @@
 //! this unchanged; nothing is rendered or cached unless it returns `Ok`.
 
 use crate::lint::{has_errors, lint, Severity};
-use crate::load::{read_directory, read_tree, LoadError};
+use crate::load::{read_directory, LoadError};
 use crate::manifest::{verify_file, verify_file_digest, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
 use crate::model::{Content, Directory, Tree};
 use std::fmt;
@@ -93,13 +93,14 @@ pub struct Opening<'a> {
     mode: Mode,
     digests: Option<&'a FileDigests>,
     verified: Option<Verified>,
+    tree_value: Option<crate::json::Value>,
     tree: Option<Tree>,
     directory: Option<Directory>,
 }
 
 impl<'a> Opening<'a> {
     pub fn new(raw: &'a RawBundle, keys: &'a PublicKeys, seen: Option<&'a Seen>, now_unix: i64, mode: Mode, digests: Option<&'a FileDigests>) -> Self {
-        Opening { raw, keys, seen, now_unix, mode, digests, verified: None, tree: None, directory: None }
+        Opening { raw, keys, seen, now_unix, mode, digests, verified: None, tree_value: None, tree: None, directory: None }
     }
 
     /// Do the next step: `Ok(None)` when there is more to do, the opened bundle after the
@@ -124,7 +125,10 @@ impl<'a> Opening<'a> {
             return Ok(None);
         };
         let Some(tree) = self.tree.take() else {
-            self.tree = Some(read_tree(&raw.tree).map_err(BundleError::Load)?);
+            match self.tree_value.take() {
+                None => self.tree_value = Some(crate::load::read_tree_value(&raw.tree).map_err(BundleError::Load)?),
+                Some(v) => self.tree = Some(crate::load::decode_tree(v).map_err(BundleError::Load)?),
+            }
             return Ok(None);
         };
         let Some(directory) = self.directory.take() else {

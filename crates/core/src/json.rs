@@ -221,11 +221,13 @@ impl Parser<'_> {
         }
         let mut v: u64 = 0;
         for &d in &self.b[int_start..int_start + n] {
-            // Beyond u64: a valid number that no field of ours accepts.
-            match v.checked_mul(10).and_then(|v| v.checked_add(u64::from(d - b'0'))) {
-                Some(x) => v = x,
-                None => return Ok(Value::Float),
+            // Beyond u64: a valid number that no field of ours accepts. (Compared, not
+            // `checked_mul`: on wasm32 that is a 128-bit multiply per digit.)
+            let d = u64::from(d - b'0');
+            if v > (u64::MAX - d) / 10 {
+                return Ok(Value::Float);
             }
+            v = v * 10 + d;
         }
         if neg && v == 0 {
             // As serde_json: `-0` is the float -0.0, which no integer field accepts.

@@ -49,14 +49,29 @@ fn check_schema(file: &str, schema: u32) -> Result<(), LoadError> {
     }
 }
 
+fn load_error(file: &str, e: crate::json::JsonError) -> LoadError {
+    LoadError { file: file.to_string(), line: e.line, column: e.column, message: e.to_string() }
+}
+
 fn read<T: crate::json::FromJson>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
-    crate::json::from_slice(bytes).map_err(|e| LoadError { file: file.to_string(), line: e.line, column: e.column, message: e.to_string() })
+    crate::json::from_slice(bytes).map_err(|e| load_error(file, e))
 }
 
 /// Read `tree.json` with the small reader of [`crate::json`] (the browser's path; same
 /// acceptance as [`parse_tree`], checked by `tests/json_parity.rs`).
 pub fn read_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
-    let t: Tree = read("tree.json", bytes)?;
+    decode_tree(read_tree_value(bytes)?)
+}
+
+/// The first half of [`read_tree`]: the JSON syntax. The browser does the two halves in
+/// separate tasks (the tree is the largest file), so neither blocks input for long.
+pub fn read_tree_value(bytes: &[u8]) -> Result<crate::json::Value, LoadError> {
+    crate::json::parse(bytes).map_err(|e| load_error("tree.json", e))
+}
+
+/// The second half of [`read_tree`]: the model and its schema version.
+pub fn decode_tree(v: crate::json::Value) -> Result<Tree, LoadError> {
+    let t = <Tree as crate::json::FromJson>::from_json(v).map_err(|e| load_error("tree.json", e))?;
     check_schema("tree.json", t.schema)?;
     Ok(t)
 }
