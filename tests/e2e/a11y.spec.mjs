@@ -108,3 +108,54 @@ test('interactive targets are at least 44×44 px on the start screen and an outc
   expect(await small()).toEqual([]);
   expect(APP).toBeTruthy();
 });
+
+// The views re-render in regions (src/dom.rs). A control must keep focus while what it changes
+// re-renders (WCAG 2.4.3, 3.2.2): the consent checkbox, the language button, the filters and the
+// search input are never inside a region that their own change re-runs. Each part of this test
+// fails if the control is re-created (the new element would not have focus).
+test('controls keep focus when what they change re-renders', async ({ page }) => {
+  await openApp(page, '#/veiligheid');
+  await expect(appH1(page)).toHaveText('Privacy en veiligheid');
+  const box = page.locator('#remember');
+  const hint = page.locator('.consent p.hint:not(#remember-hint)');
+  await expect(hint).toHaveCount(1); // "not remembered" while unchecked
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(box).toBeFocused();
+  await expect(hint).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await expect(box).not.toBeChecked();
+  await expect(box).toBeFocused();
+  await expect(hint).toHaveCount(1);
+
+  // The language button: the page re-renders in English, the button keeps focus.
+  const lang = page.locator('header button.lang');
+  await lang.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(appH1(page)).toHaveText('Privacy and safety');
+  await expect(lang).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(lang).toBeFocused();
+
+  // A filter: the list and its count change, the select keeps focus.
+  await page.locator('footer a[href="#/organisaties"]').click();
+  const count = page.locator('#main p.count[role="status"]');
+  const before = await count.textContent();
+  const select = page.locator('#f-aud');
+  await select.focus();
+  await select.selectOption('pupil_primary');
+  await expect(count).not.toHaveText(before);
+  await expect(select).toBeFocused();
+
+  // The search input: results appear under it while typing, it keeps focus and its text.
+  await page.locator('header a.brand').click();
+  const input = page.locator('#topic-search');
+  await input.focus();
+  await page.keyboard.type('gepest');
+  await expect(page.locator('#main .search-results button').first()).toBeVisible();
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue('gepest');
+});
