@@ -191,18 +191,3 @@ pub fn tx(text: &Text, lang: Lang) -> Node {
         self::text(&plain)
     }
 }
-
-/// The target element's value (inputs and selects).
-pub fn value_of(ev: &web_sys::Event) -> String {
-    ev.target()
-        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-pub fn checked_of(ev: &web_sys::Event) -> bool {
-    ev.target()
-        .and_then(|t| js_sys::Reflect::get(&t, &"checked".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}

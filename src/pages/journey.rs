@@ -3,7 +3,7 @@
 
 use crate::app::{Ctx, Resume};
 use crate::components::{link, org_card, rich};
-use crate::dom::{el, one, tx, value_of, Nodes, E};
+use crate::dom::{el, one, tx, Nodes, E};
 use crate::route::Route;
 use leptos::prelude::*;
 use wegwijzer_core::markup;
@@ -319,7 +319,7 @@ fn topic_search(c: Ctx) -> E {
             .a("autocomplete", "off")
             .a("aria-describedby", "search-hint")
             .on("input", move |ev| {
-                query.set(value_of(&ev));
+                query.set(event_target_value(&ev));
                 picked.set(None);
             }))
         .c(el("p").id("search-hint").cls("hint").t(u.search_hint))

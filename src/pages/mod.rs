@@ -5,7 +5,7 @@ mod journey;
 
 use crate::app::Ctx;
 use crate::components::{link, org_card};
-use crate::dom::{el, one, tx, value_of, checked_of, Nodes, E};
+use crate::dom::{el, one, tx, Nodes, E};
 use crate::route::Route;
 use leptos::prelude::*;
 use wegwijzer_core::{markup, Audience, Node};
@@ -68,7 +68,7 @@ fn consent_block(c: Ctx) -> E {
                 .id("remember")
                 .a("aria-describedby", "remember-hint")
                 .checked(move || c.consent.get())
-                .on("change", move |ev| c.consent.set(checked_of(&ev))))
+                .on("change", move |ev| c.consent.set(event_target_checked(&ev))))
             .c(el("label").a("for", "remember").t(u.remember)))
         .c(el("p").id("remember-hint").cls("hint").t(u.remember_hint))
         .dynamic(move || {
@@ -152,8 +152,8 @@ fn organisations(c: Ctx) -> Nodes {
         h1(u.orgs_title).into(),
         el("div")
             .cls("filters")
-            .c(filter("f-aud", u.filter_audience, audiences, move |ev| audience.set(value_of(&ev))))
-            .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(value_of(&ev))))
+            .c(filter("f-aud", u.filter_audience, audiences, move |ev| audience.set(event_target_value(&ev))))
+            .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(event_target_value(&ev))))
             .into(),
         // The live status stays the same element, so its new text is announced.
         el("p").a("role", "status").cls("count").rt(move || format!("{} {}", matching(&l, &audience.get(), &topic.get()).len(), u.orgs_count)).into(),
@@ -210,7 +210,7 @@ fn overview(c: Ctx) -> Nodes {
             .c(el("select")
                 .id("ov-aud")
                 .on("change", move |ev| {
-                    if let Some(a) = Audience::parse(&value_of(&ev)) {
+                    if let Some(a) = Audience::parse(&event_target_value(&ev)) {
                         audience.set(a);
                     }
                 })

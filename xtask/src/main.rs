@@ -429,6 +429,19 @@ struct Outcome {
     note: String,
 }
 
+/// Run `cargo <args>` (a test command), echoing its output; passed and failed test counts.
+fn cargo_test(label: &str, args: &[&str]) -> Result<(u64, u64), String> {
+    step(label);
+    match run_tee("cargo", args, &[]) {
+        Ok((out, st)) => match cargo_test_counts(&out) {
+            (p, f, true) if st => Ok((p, f)),
+            (p, f, _) if f > 0 => Ok((p, f)),
+            (p, f, _) => Err(format!("cargo test failed ({p} passed, {f} failed)")),
+        },
+        Err(e) => Err(e),
+    }
+}
+
 fn test(rest: &[String]) -> ExitCode {
     let started = Instant::now();
     let dev = has_flag(rest, "--dev");
@@ -452,36 +465,14 @@ fn test(rest: &[String]) -> ExitCode {
     let setup_ok = record("setup", t, setup(&Setup { browser: !skip_browser }).map(|_| (1, 0)));
 
     let t = Instant::now();
-    step("cargo test --workspace");
-    let r = run_tee("cargo", &["test", "--workspace", "--color", "never"], &[]).map(|(out, st)| {
-        let (p, f, ok) = cargo_test_counts(&out);
-        (p, f, ok && st)
-    });
-    let r = match r {
-        Ok((p, f, true)) => Ok((p, f)),
-        Ok((p, f, false)) if f > 0 => Ok((p, f)),
-        Ok((p, f, false)) => Err(format!("cargo test failed ({p} passed, {f} failed)")),
-        Err(e) => Err(e),
-    };
-    record("cargo test --workspace", t, r);
-
+    let label = "cargo test --workspace";
+    record(label, t, cargo_test(label, &["test", "--workspace", "--color", "never"]));
     // The core as the browser builds it (no `full-lint`): signed-but-broken content must still
     // be refused by the structural rules the client keeps.
     let t = Instant::now();
     let label = "cargo test -p wegwijzer-core --no-default-features (client build)";
-    step(label);
     let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
-    let r = run_tee("cargo", &args, &[]).map(|(out, st)| {
-        let (p, f, ok) = cargo_test_counts(&out);
-        (p, f, ok && st)
-    });
-    let r = match r {
-        Ok((p, f, true)) => Ok((p, f)),
-        Ok((p, f, false)) if f > 0 => Ok((p, f)),
-        Ok((p, f, false)) => Err(format!("cargo test failed ({p} passed, {f} failed)")),
-        Err(e) => Err(e),
-    };
-    record(label, t, r);
+    record(label, t, cargo_test(label, &args));
 
     let tmp = env::temp_dir().join(format!("wegwijzer-xtask-{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
