@@ -600,19 +600,23 @@ mod model_impls {
         Employee = "employee",
         Leader = "leader",
     });
-    from_json_struct!(Tree { req: [schema, start, crisis, always, nodes], opt: [topics] });
+    from_json_struct!(Tree { req: [schema, start, crisis, always, nodes], opt: [topics, overview] });
+    from_json_struct!(Overview { req: [audience, title, intro, rungs], opt: [] });
+    from_json_struct!(Rung { req: [stage, org, does], opt: [does_not] });
+    from_json_enum!(Stage { School = "school", Board = "board", National = "national", Support = "support" });
+    from_json_enum!(Sensitive { Sexual = "sexual", Home = "home", Suicide = "suicide" });
     from_json_struct!(Always { req: [helpdesk, crisis, exit_url], opt: [escalation] });
     from_json_struct!(Topic { req: [id, label, keywords, entry], opt: [] });
-    from_json_struct!(Question { req: [id, text, options], opt: [help, dont_know, session_only] });
+    from_json_struct!(Question { req: [id, text, options], opt: [help, dont_know, session_only, sensitive] });
     from_json_struct!(Choice { req: [id, label, next], opt: [hint] });
     from_json_struct!(DontKnow { req: [next], opt: [label] });
-    from_json_struct!(Info { req: [id, title, body, next], opt: [button, session_only] });
-    from_json_struct!(Outcome { req: [id, title, intro, steps], opt: [session_only, urgent] });
-    from_json_struct!(Step { req: [org, action], opt: [who, what_happens, duration, does_not] });
+    from_json_struct!(Info { req: [id, title, body, next], opt: [button, session_only, sensitive] });
+    from_json_struct!(Outcome { req: [id, title, intro, steps], opt: [session_only, urgent, sensitive] });
+    from_json_struct!(Step { req: [org, action], opt: [who, what_happens, duration, does_not, mandatory] });
     from_json_struct!(Directory { req: [schema, organisations], opt: [] });
     from_json_struct!(Organisation {
         req: [id, name, kind, purpose, can, cannot, audiences, cost, anonymous, human],
-        opt: [topics, age, channels, source],
+        opt: [topics, age, channels, source, domains],
     });
     from_json_enum!(OrgKind { InSchool = "in_school", External = "external", Crisis = "crisis" });
     from_json_enum!(Cost { Free = "free", Paid = "paid", Varies = "varies" });
@@ -627,7 +631,7 @@ mod model_impls {
         Whatsapp = "whatsapp",
         Sms = "sms",
     });
-    from_json_struct!(Source { req: [url, checked], opt: [] });
+    from_json_struct!(Source { req: [url, checked], opt: [exception] });
     from_json_struct!(Hours { req: [tz], opt: [always, weekly, exceptions] });
     from_json_struct!(WeeklyRange { req: [days, from, to], opt: [] });
     from_json_struct!(HoursException { req: [date], opt: [open] });

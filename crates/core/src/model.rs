@@ -76,10 +76,11 @@ impl Lang {
 }
 
 /// Who is using the wegwijzer. The start question's option ids are these ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// Pupil in primary school (about 8–12): A2 language, no formal complaint of their own.
+    #[default]
     PupilPrimary,
     /// Pupil in secondary school (about 12–18).
     PupilSecondary,
@@ -132,6 +133,47 @@ pub struct Tree {
     #[serde(default)]
     pub topics: Vec<Topic>,
     pub nodes: Vec<Node>,
+    /// The complaint system at a glance, one curated ladder per audience ("in één oogopslag").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overview: Vec<Overview>,
+}
+
+/// One audience's picture of the complaint system: from inside the school to the national bodies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    pub audience: Audience,
+    pub title: Text,
+    pub intro: Text,
+    /// In order, first the nearest help.
+    pub rungs: Vec<Rung>,
+}
+
+/// One place in the overview: who, at which level, what they do and do not do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rung {
+    pub stage: Stage,
+    /// Organisation id from the directory.
+    pub org: String,
+    pub does: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub does_not: Option<Text>,
+}
+
+/// The level of a rung in the overview picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// People inside the school (mentor, vertrouwenspersoon, schoolleiding).
+    #[default]
+    School,
+    /// The school board and its klachtencommissie.
+    Board,
+    /// Independent national bodies (Inspectie, Onderwijsgeschillen, Kinderombudsman, College RvdM).
+    National,
+    /// Advice and helplines alongside every level (Kindertelefoon, Ouders & Onderwijs).
+    Support,
 }
 
 /// What every screen shows, whatever the path.
@@ -178,6 +220,14 @@ impl Node {
             Node::Outcome(o) => &o.id,
         }
     }
+    /// The sensitive topic tag, if any.
+    pub fn sensitive(&self) -> Option<Sensitive> {
+        match self {
+            Node::Question(q) => q.sensitive,
+            Node::Info(i) => i.sensitive,
+            Node::Outcome(o) => o.sensitive,
+        }
+    }
     /// Sensitive nodes are never persisted, even with consent.
     pub fn session_only(&self) -> bool {
         match self {
@@ -217,6 +267,10 @@ pub struct Question {
     pub dont_know: Option<DontKnow>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub session_only: bool,
+    /// The sensitive topic this screen is about, if any. Lint: a tagged node must be
+    /// `session_only` (never stored, even with consent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<Sensitive>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -257,6 +311,8 @@ pub struct Info {
     pub next: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub session_only: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<Sensitive>,
 }
 
 /// The end of a path: a ranked route (escalation ladder). The last step must be a human.
@@ -274,6 +330,20 @@ pub struct Outcome {
     /// Crisis outcomes are shown with urgency styling and skip the ladder wording.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub urgent: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<Sensitive>,
+}
+
+/// Topics whose screens are never stored: the likely threat is someone who shares the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitive {
+    /// Sexual abuse, harassment, online sexual abuse.
+    Sexual,
+    /// Danger at home (violence, abuse, neglect, honour-based violence).
+    Home,
+    /// Suicidal thoughts.
+    Suicide,
 }
 
 /// One rung of the ladder.
@@ -296,6 +366,10 @@ pub struct Step {
     /// What this step does not do (expectation management).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub does_not: Option<Text>,
+    /// A legal duty (meldplicht, overlegplicht, aangifteplicht, meldcode): shown as
+    /// "Verplicht". Lint: only on staff and leader outcomes, whose intro then says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mandatory: bool,
 }
 
 // ---------------------------------------------------------------- directory
@@ -335,6 +409,10 @@ pub struct Organisation {
     /// Where the descriptive facts come from. Required for external organisations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// The organisation's own web domains ("kindertelefoon.nl"). Lint: every source is on
+    /// one of these (or the host of a website channel) unless it names an `exception`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -415,6 +493,10 @@ pub struct Source {
     pub url: String,
     /// ISO date `YYYY-MM-DD`.
     pub checked: String,
+    /// Why this source is not on the organisation's own domain (e.g. a law text or the
+    /// Inspectie's page about a role). Required when it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exception: Option<String>,
 }
 
 /// Opening hours in Europe/Amsterdam.
