@@ -134,8 +134,7 @@ pub fn app() -> crate::dom::E {
     let cfg = embed::Config::from_location();
     let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
     let storage_ok = storage::available();
-    let consent0 = storage_ok
-        && storage::get(storage::CONSENT).and_then(|v| v.parse::<i64>().ok()).is_some_and(|exp| exp > now());
+    let consent0 = storage_ok && storage::get(storage::CONSENT).and_then(|v| v.parse::<i64>().ok()).is_some_and(|exp| exp > now());
     let c = Ctx {
         lang: RwSignal::new(cfg.lang.unwrap_or(Lang::Nl)),
         loaded: RwSignal::new(None),
@@ -173,10 +172,19 @@ pub fn app() -> crate::dom::E {
                 let is_outcome = c.loaded.with(|l| {
                     l.as_ref().is_some_and(|l| {
                         let w = if matches!(c.route.get_untracked(), Route::Crisis(_)) { c.crisis.get() } else { c.main.get() };
-                        w.path(&l.content).ok().and_then(|p| p.get(n.saturating_sub(1)).and_then(|id| l.content.node(id)).map(|n| matches!(n, Node::Outcome(_)))).unwrap_or(false)
+                        w.path(&l.content)
+                            .ok()
+                            .and_then(|p| {
+                                p.get(n.saturating_sub(1)).and_then(|id| l.content.node(id)).map(|n| matches!(n, Node::Outcome(_)))
+                            })
+                            .unwrap_or(false)
                     })
                 });
-                if is_outcome { u.outcome_title.to_string() } else { format!("{} {n}", u.step) }
+                if is_outcome {
+                    u.outcome_title.to_string()
+                } else {
+                    format!("{} {n}", u.step)
+                }
             }
             Route::Summary => u.answers_title.into(),
             Route::Organisations => u.nav_orgs.into(),

@@ -2,9 +2,9 @@
 //! the footer, safe markup, organisation cards and channels.
 
 use crate::app::Ctx;
+use crate::dom::{el, one, tx, Nodes, E};
 use crate::route::Route;
 use crate::storage;
-use crate::dom::{el, one, tx, Nodes, E};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::markup::{self, Block, Inline};
@@ -146,7 +146,12 @@ pub fn link(c: Ctx, r: Route) -> E {
 pub fn header(c: Ctx) -> E {
     el("header")
         .cls("top")
-        .c(el("button").a("type", "button").cls("exit").a("aria-describedby", "exit-hint").click(move |_| quick_exit(c)).rt(move || c.ui().exit.into()))
+        .c(el("button")
+            .a("type", "button")
+            .cls("exit")
+            .a("aria-describedby", "exit-hint")
+            .click(move |_| quick_exit(c))
+            .rt(move || c.ui().exit.into()))
         .c(el("span").id("exit-hint").cls("exit-hint").rt(move || c.ui().exit_hint.into()))
         .c(link(c, Route::Step(1)).cls("brand").t("Wegwijzer"))
         .c(el("button")
@@ -184,22 +189,19 @@ pub fn banners(c: Ctx) -> E {
                 return vec![];
             }
             let u = c.ui();
-            one(el("p")
-                .cls("notice update")
-                .t(u.update_ready)
-                .t(" — ")
-                .c(el("button").a("type", "button").cls("link").click(|_| crate::pwa::apply_update()).t(u.update_button)))
+            one(el("p").cls("notice update").t(u.update_ready).t(" — ").c(el("button")
+                .a("type", "button")
+                .cls("link")
+                .click(|_| crate::pwa::apply_update())
+                .t(u.update_button)))
         })
         .c(el("p").cls("notice").a("role", "status").a("aria-live", "polite").rt(move || c.notice.get().unwrap_or_default()))
 }
 
 /// Human help, in the same place on every screen (WCAG 3.2.6): helpdesk and crisis lines.
 pub fn help_block(c: Ctx) -> E {
-    el("aside")
-        .cls("help")
-        .a("aria-labelledby", "help-title")
-        .c(el("h2").id("help-title").rt(move || c.ui().help_title.into()))
-        .dynamic(move || {
+    el("aside").cls("help").a("aria-labelledby", "help-title").c(el("h2").id("help-title").rt(move || c.ui().help_title.into())).dynamic(
+        move || {
             let lang = c.lang.get();
             let Some(l) = c.loaded.get() else { return vec![] };
             let u = ui_of(lang);
@@ -224,7 +226,8 @@ pub fn help_block(c: Ctx) -> E {
                     .into(),
             );
             out
-        })
+        },
+    )
 }
 
 fn ui_of(lang: Lang) -> &'static crate::i18n::Ui {
@@ -247,7 +250,8 @@ pub fn footer(c: Ctx) -> E {
 pub fn rich(text: &Text, lang: Lang, class: &str) -> E {
     let (s, used) = text.get(lang);
     let blocks = markup::parse(s);
-    let div = el("div").cls(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).a_if(used != lang, "lang", used.code());
+    let div =
+        el("div").cls(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).a_if(used != lang, "lang", used.code());
     div.kids(blocks.into_iter().map(|b| match b {
         Block::Paragraph(runs) => inlines(el("p"), runs),
         Block::List(items) => el("ul").kids(items.into_iter().map(|i| inlines(el("li"), i))),
@@ -291,7 +295,11 @@ pub fn channels(chs: &[Channel], lang: Lang) -> E {
         let link = match ch.kind {
             ChannelKind::Phone | ChannelKind::Sms => el("a").a("href", &tel_href(v)).t(v),
             ChannelKind::Email => el("a").a("href", &format!("mailto:{v}")).t(v),
-            _ if v.starts_with("https://") => el("a").a("href", v).a("rel", "noopener noreferrer").a("target", "_blank").t(v.trim_start_matches("https://").trim_end_matches('/')),
+            _ if v.starts_with("https://") => el("a")
+                .a("href", v)
+                .a("rel", "noopener noreferrer")
+                .a("target", "_blank")
+                .t(v.trim_start_matches("https://").trim_end_matches('/')),
             _ => el("span").t(v),
         };
         let hours_view = ch.hours.as_ref().map(|h| {
@@ -336,7 +344,11 @@ pub fn org_card(org: &Organisation, lang: Lang, heading: bool) -> E {
         .cls("org")
         .opt(heading.then(|| el("h2").cls("org-name").n(tx(&org.name, lang))))
         .c(rich(&org.purpose, lang, "purpose"))
-        .c(el("p").cls("badges").c(el("span").cls("badge").t(cost)).c(el("span").cls("badge").t(anon)).opt(age.map(|a| el("span").cls("badge").t(&a))))
+        .c(el("p")
+            .cls("badges")
+            .c(el("span").cls("badge").t(cost))
+            .c(el("span").cls("badge").t(anon))
+            .opt(age.map(|a| el("span").cls("badge").t(&a))))
         .c(channels(&org.channels, lang))
         .c(el("details")
             .c(el("summary").t(u.more_info))

@@ -4,11 +4,11 @@
 //! works offline and falls back to it when a newer bundle fails verification.
 
 use crate::storage;
-use wegwijzer_core::json::{self, ToJson};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wegwijzer_core::bundle::{BundleError, FileDigests, Opened, Opening, RawBundle};
+use wegwijzer_core::json::{self, ToJson};
 use wegwijzer_core::manifest::{self, Mode, PublicKeys, Seen, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
 use wegwijzer_core::Content;
 
@@ -129,14 +129,20 @@ enum FetchError {
 
 fn cache_bundle(raw: &RawBundle, seen: &Seen) {
     let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    let c = Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) };
+    let c =
+        Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) };
     storage::set(storage::CONTENT, &c.to_json());
     storage::set(storage::SEEN, &seen.to_json());
 }
 
 fn cached_bundle() -> Option<RawBundle> {
     let c: Cached = json::from_slice(storage::get(storage::CONTENT)?.as_bytes()).ok()?;
-    Some(RawBundle { manifest: c.manifest.into_bytes(), signature: c.signature.into_bytes(), tree: c.tree.into_bytes(), directory: c.directory.into_bytes() })
+    Some(RawBundle {
+        manifest: c.manifest.into_bytes(),
+        signature: c.signature.into_bytes(),
+        tree: c.tree.into_bytes(),
+        directory: c.directory.into_bytes(),
+    })
 }
 
 fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {

@@ -22,7 +22,8 @@ pub struct Config {
 
 /// An `https:` URL without characters that could break out of it.
 pub fn valid_exit(s: &str) -> bool {
-    s.len() < 300 && s.strip_prefix("https://").is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+    s.len() < 300
+        && s.strip_prefix("https://").is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
         && s.chars().all(|c| c.is_ascii_graphic())
 }
 
@@ -33,9 +34,7 @@ fn warn(msg: &str) {
 /// `scheme://host[:port]` with http(s) only, nothing else.
 pub fn valid_origin(s: &str) -> bool {
     let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) && !r.starts_with(':')
-    })
+    rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) && !r.starts_with(':'))
 }
 
 fn decode(s: &str) -> String {

@@ -77,7 +77,18 @@ mod tests {
 
     #[test]
     fn routes_round_trip_and_never_carry_answers() {
-        for r in [Route::Step(1), Route::Step(7), Route::Crisis(2), Route::Summary, Route::Organisations, Route::Overview, Route::Safety, Route::Accessibility, Route::About, Route::Schools] {
+        for r in [
+            Route::Step(1),
+            Route::Step(7),
+            Route::Crisis(2),
+            Route::Summary,
+            Route::Organisations,
+            Route::Overview,
+            Route::Safety,
+            Route::Accessibility,
+            Route::About,
+            Route::Schools,
+        ] {
             assert_eq!(Route::parse(&r.hash()), r);
             assert!(r.hash().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '/' || c == '#'));
         }

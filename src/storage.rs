@@ -40,10 +40,7 @@ pub fn get(key: &str) -> Option<String> {
 /// `cloak` class on `<html>`): from then on nothing may be written, or a content load that
 /// finishes in the moments before the page is replaced would store data after the wipe.
 fn leaving() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|h| h.class_list().contains("cloak"))
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|h| h.class_list().contains("cloak"))
 }
 
 /// Returns false when the write failed (quota, blocked) or quick exit is under way.
@@ -68,10 +65,7 @@ async fn idb_names() -> Vec<String> {
     let Some(f) = f.dyn_ref::<js_sys::Function>() else { return Vec::new() };
     let Ok(p) = f.call0(&idb).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from)) else { return Vec::new() };
     let Ok(list) = JsFuture::from(p).await else { return Vec::new() };
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|db| js_sys::Reflect::get(&db, &"name".into()).ok().and_then(|n| n.as_string()))
-        .collect()
+    js_sys::Array::from(&list).iter().filter_map(|db| js_sys::Reflect::get(&db, &"name".into()).ok().and_then(|n| n.as_string())).collect()
 }
 
 /// Start-up: remember which IndexedDB databases exist (see `IDB_NAMES`).

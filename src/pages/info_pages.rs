@@ -7,7 +7,11 @@ use leptos::prelude::*;
 use wegwijzer_core::Lang;
 
 fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Nl { nl } else { en }
+    if lang == Lang::Nl {
+        nl
+    } else {
+        en
+    }
 }
 
 fn p(lang: Lang, nl: &'static str, en: &'static str) -> Node {
@@ -119,7 +123,8 @@ pub fn schools(c: Ctx) -> Nodes {
         let snippet = format!("<script src=\"{base}embed.js\" data-lang=\"nl\" async></script>");
         let code = |s: &str| el("code").t(s);
         // Items of inline text and code: (text, is_code).
-        let li_code = |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.c(code(t)) } else { li.t(t) });
+        let li_code =
+            |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.c(code(t)) } else { li.t(t) });
         let mut out: Nodes = vec![super::h1("Voor scholen: de Wegwijzer op uw website").a("lang", "nl").into()];
         if l == Lang::En {
             out.push(el("p").t("This page is for school web editors and is in Dutch.").into());

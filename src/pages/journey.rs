@@ -11,11 +11,19 @@ use wegwijzer_core::walker::{route_to, Walk};
 use wegwijzer_core::{Audience, Content, Info, Lang, Node, Outcome, Question, Text, DONT_KNOW};
 
 fn route_for(crisis: bool, n: usize) -> Route {
-    if crisis { Route::Crisis(n) } else { Route::Step(n) }
+    if crisis {
+        Route::Crisis(n)
+    } else {
+        Route::Step(n)
+    }
 }
 
 fn walk_signal(c: Ctx, crisis: bool) -> RwSignal<Walk> {
-    if crisis { c.crisis } else { c.main }
+    if crisis {
+        c.crisis
+    } else {
+        c.main
+    }
 }
 
 /// Answer the node shown at step `n`: at the end of the path it extends the walk; earlier
@@ -24,11 +32,8 @@ fn choose(c: Ctx, crisis: bool, n: usize, node_id: String, choice: String) {
     let Some(l) = c.loaded.get_untracked() else { return };
     let sig = walk_signal(c, crisis);
     let mut w = sig.get_untracked();
-    let result = if n == w.step_number() {
-        w.answer(&l.content, &choice).map(|_| Vec::new())
-    } else {
-        w.change(&l.content, &node_id, &choice)
-    };
+    let result =
+        if n == w.step_number() { w.answer(&l.content, &choice).map(|_| Vec::new()) } else { w.change(&l.content, &node_id, &choice) };
     match result {
         Ok(pruned) => {
             if !pruned.is_empty() {
@@ -112,8 +117,11 @@ fn question(div: E, c: Ctx, crisis: bool, n: usize, q: &Question, previous: Opti
             .opt(was.then(|| el("span").cls("was").t(" (").t(u.previous_answer).t(")"))))
     });
     let div = if is_start {
-        div.c(resume_prompt(c))
-            .c(el("p").cls("crisis-top").c(el("button").a("type", "button").cls("crisis-button").click(move |_| c.go(Route::Crisis(1))).t(u.crisis_button)))
+        div.c(resume_prompt(c)).c(el("p").cls("crisis-top").c(el("button")
+            .a("type", "button")
+            .cls("crisis-button")
+            .click(move |_| c.go(Route::Crisis(1)))
+            .t(u.crisis_button)))
     } else {
         div
     };
@@ -193,11 +201,14 @@ fn outcome(div: E, c: Ctx, o: &Outcome, lang: Lang, content: &Content) -> E {
         .c(el("ol").cls("ladder").kids(rungs))
         .c(el("p")
             .cls("actions no-print")
-            .c(el("button").a("type", "button").click(|_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }).t(u.print))
+            .c(el("button")
+                .a("type", "button")
+                .click(|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                })
+                .t(u.print))
             .c(el("button").a("type", "button").click(copy).t(u.copy))
             .c(el("button").a("type", "button").click(move |_| c.restart()).t(u.start_again)))
         .c(super::consent(c))
@@ -313,15 +324,13 @@ fn topic_search(c: Ctx) -> E {
         .cls("search")
         .a("aria-labelledby", "search-label")
         .c(el("h2").id("search-label").c(el("label").a("for", "topic-search").t(u.search_label)))
-        .c(el("input")
-            .id("topic-search")
-            .a("type", "search")
-            .a("autocomplete", "off")
-            .a("aria-describedby", "search-hint")
-            .on("input", move |ev| {
+        .c(el("input").id("topic-search").a("type", "search").a("autocomplete", "off").a("aria-describedby", "search-hint").on(
+            "input",
+            move |ev| {
                 query.set(event_target_value(&ev));
                 picked.set(None);
-            }))
+            },
+        ))
         .c(el("p").id("search-hint").cls("hint").t(u.search_hint))
         .c(el("div").a("role", "status").a("aria-live", "polite").cls("search-results").dynamic(results))
         .dynamic(pick_audience)

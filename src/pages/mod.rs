@@ -38,11 +38,15 @@ pub fn failure(c: Ctx) -> Nodes {
         h1(u.failure_title).into(),
         el("p").t(u.failure_body).into(),
         el("p")
-            .c(el("button").a("type", "button").cls("primary").click(|_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }).t(u.retry))
+            .c(el("button")
+                .a("type", "button")
+                .cls("primary")
+                .click(|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                })
+                .t(u.retry))
             .into(),
     ]
 }
@@ -94,11 +98,9 @@ fn summary(c: Ctx) -> Nodes {
             let label = q.options.iter().find(|o| o.id == a.choice).map_or(&dont_know, |o| &o.label);
             let step = i + 1;
             Some(
-                el("div")
-                    .cls("summary-row")
-                    .c(el("dt").n(tx(&q.text, lang)))
-                    .c(el("dd").n(tx(label, lang)))
-                    .c(el("dd").cls("change").c(link(c, Route::Step(step)).t(u.change).c(el("span").cls("visually-hidden").t(&format!(" ({} {step})", u.step))))),
+                el("div").cls("summary-row").c(el("dt").n(tx(&q.text, lang))).c(el("dd").n(tx(label, lang))).c(el("dd")
+                    .cls("change")
+                    .c(link(c, Route::Step(step)).t(u.change).c(el("span").cls("visually-hidden").t(&format!(" ({} {step})", u.step))))),
             )
         }
         _ => None,
@@ -136,7 +138,8 @@ fn organisations(c: Ctx) -> Nodes {
     let topic = RwSignal::new(String::new());
     let opt = |value: &str, label: &str| el("option").a("value", value).t(label);
     let audiences = std::iter::once(opt("", u.all)).chain(Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
-    let topics = std::iter::once(opt("", u.all)).chain(l.content.tree.topics.iter().map(|t| opt(&t.id, &markup::plain(t.label.in_lang(lang)))));
+    let topics =
+        std::iter::once(opt("", u.all)).chain(l.content.tree.topics.iter().map(|t| opt(&t.id, &markup::plain(t.label.in_lang(lang)))));
     // The filter itself: which organisations match. Runs for the count and for the list.
     fn matching<'a>(l: &'a crate::content::Loaded, a: &str, t: &str) -> Vec<&'a wegwijzer_core::Organisation> {
         l.content
@@ -156,8 +159,17 @@ fn organisations(c: Ctx) -> Nodes {
             .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(event_target_value(&ev))))
             .into(),
         // The live status stays the same element, so its new text is announced.
-        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", matching(&l, &audience.get(), &topic.get()).len(), u.orgs_count)).into(),
-        el("ul").cls("org-list").dynamic(move || matching(&l2, &audience.get(), &topic.get()).into_iter().map(|o| el("li").c(org_card(o, lang, true)).into()).collect()).into(),
+        el("p")
+            .a("role", "status")
+            .cls("count")
+            .rt(move || format!("{} {}", matching(&l, &audience.get(), &topic.get()).len(), u.orgs_count))
+            .into(),
+        el("ul")
+            .cls("org-list")
+            .dynamic(move || {
+                matching(&l2, &audience.get(), &topic.get()).into_iter().map(|o| el("li").c(org_card(o, lang, true)).into()).collect()
+            })
+            .into(),
     ]
 }
 
@@ -171,7 +183,9 @@ fn overview(c: Ctx) -> Nodes {
     let ladder = move || {
         let a = audience.get();
         let content = &l.content;
-        let reach = content.node(&content.tree.start).and_then(|s| wegwijzer_core::walker::next_of(s, a.id()).ok().map(|n| wegwijzer_core::walker::reachable(content, n)));
+        let reach = content
+            .node(&content.tree.start)
+            .and_then(|s| wegwijzer_core::walker::next_of(s, a.id()).ok().map(|n| wegwijzer_core::walker::reachable(content, n)));
         let best = content
             .tree
             .nodes
@@ -201,7 +215,10 @@ fn overview(c: Ctx) -> Nodes {
         })
         .unwrap_or_default()
     };
-    let options = Audience::ALL.iter().enumerate().map(|(i, a)| el("option").a("value", a.id()).a_if(*a == Audience::Parent, "selected", "").t(u.audience_names[i]));
+    let options = Audience::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, a)| el("option").a("value", a.id()).a_if(*a == Audience::Parent, "selected", "").t(u.audience_names[i]));
     vec![
         h1(u.overview_title).into(),
         el("p").t(u.overview_intro).into(),

@@ -152,11 +152,16 @@ pub fn setup(s: &Setup) -> Result<(), String> {
     }
     ok("wasm-opt version 132 (npm binaryen)");
     if s.browser {
-        let need: Vec<&str> = [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver"), ("/usr/bin/brotli", "brotli"), ("/usr/bin/minisign", "minisign")]
-            .iter()
-            .filter(|(p, _)| !Path::new(p).exists())
-            .map(|(_, pkg)| *pkg)
-            .collect();
+        let need: Vec<&str> = [
+            ("/usr/bin/chromium", "chromium"),
+            ("/usr/bin/chromedriver", "chromium-driver"),
+            ("/usr/bin/brotli", "brotli"),
+            ("/usr/bin/minisign", "minisign"),
+        ]
+        .iter()
+        .filter(|(p, _)| !Path::new(p).exists())
+        .map(|(_, pkg)| *pkg)
+        .collect();
         if need.is_empty() {
             ok("chromium, chromium-driver, brotli, minisign (Debian)");
         } else {
@@ -286,12 +291,8 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
     if o.release {
         args.push("--release");
     }
-    let mut envs: Vec<(&str, &str)> = vec![
-        ("PATH", &path),
-        ("WEGWIJZER_PUBKEYS", &o.pubkeys),
-        ("WEGWIJZER_CONTENT_BASE", &o.content_base),
-        ("NO_COLOR", "true"),
-    ];
+    let mut envs: Vec<(&str, &str)> =
+        vec![("PATH", &path), ("WEGWIJZER_PUBKEYS", &o.pubkeys), ("WEGWIJZER_CONTENT_BASE", &o.content_base), ("NO_COLOR", "true")];
     envs.extend_from_slice(std_env);
     run_env("trunk", &args, &envs)?;
     ok(&format!("trunk build done in {:.1}s", t.elapsed().as_secs_f64()));
@@ -450,7 +451,9 @@ fn test(rest: &[String]) -> ExitCode {
     let mut record = |name: &str, t: Instant, r: Result<(u64, u64), String>| -> bool {
         let secs = t.elapsed().as_secs_f64();
         let o = match r {
-            Ok((p, f)) => Outcome { name: name.into(), ok: f == 0, passed: p.max(if f == 0 { 1 } else { 0 }), failed: f, secs, note: String::new() },
+            Ok((p, f)) => {
+                Outcome { name: name.into(), ok: f == 0, passed: p.max(if f == 0 { 1 } else { 0 }), failed: f, secs, note: String::new() }
+            }
             Err(e) => {
                 eprintln!("\n!! step `{name}` failed: {e}\n");
                 Outcome { name: name.into(), ok: false, passed: 0, failed: 1, secs, note: first_line(&e) }
@@ -509,10 +512,10 @@ fn test(rest: &[String]) -> ExitCode {
             &["playwright", "test"],
             &[("CI", "1"), ("FORCE_COLOR", "0"), ("WEGWIJZER_TEST_PORT", &port_s), ("WEGWIJZER_DIST", &dist_s)],
         )
-            .map(|(out, st)| {
-                let (p, f, ok) = playwright_counts(&out);
-                (p, f, ok && st)
-            });
+        .map(|(out, st)| {
+            let (p, f, ok) = playwright_counts(&out);
+            (p, f, ok && st)
+        });
         let r = match r {
             Ok((p, f, true)) if p > 0 => Ok((p, f)),
             Ok((p, f, false)) if f > 0 => Ok((p, f)),
@@ -533,7 +536,11 @@ fn test(rest: &[String]) -> ExitCode {
     let failed: u64 = results.iter().map(|o| o.failed).sum();
     let all_ok = results.iter().all(|o| o.ok) && !results.is_empty();
     println!("{passed} passed, {failed} failed");
-    if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// First port p >= start (step 2) where p and p+1 are both free on 127.0.0.1.
@@ -606,7 +613,10 @@ fn cli_checks(tmp: &Path) -> Result<(u64, u64), String> {
     check("wegwijzer graph --format mermaid", cli_capture(&["graph", "--content", "content", "--format", "mermaid"]));
     check("wegwijzer graph --format dot", cli_capture(&["graph", "--content", "content", "--format", "dot"]));
     check("wegwijzer stats", cli_capture(&["stats", "--content", "content"]));
-    check("docs/tree.md is up to date (wegwijzer docs --check)", cli_capture(&["docs", "--content", "content", "--out", "docs/tree.md", "--check"]));
+    check(
+        "docs/tree.md is up to date (wegwijzer docs --check)",
+        cli_capture(&["docs", "--content", "content", "--out", "docs/tree.md", "--check"]),
+    );
     if failures.is_empty() {
         Ok((passed, 0))
     } else {

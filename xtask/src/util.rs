@@ -100,7 +100,13 @@ pub fn capture_checked(prog: &str, args: &[&str]) -> Result<String, String> {
     } else {
         let err = String::from_utf8_lossy(&out.stderr);
         let so = String::from_utf8_lossy(&out.stdout);
-        Err(format!("`{}` exited with {}: {}{}", describe(prog, args), out.status, err.trim(), if so.trim().is_empty() { String::new() } else { format!("\n{}", so.trim()) }))
+        Err(format!(
+            "`{}` exited with {}: {}{}",
+            describe(prog, args),
+            out.status,
+            err.trim(),
+            if so.trim().is_empty() { String::new() } else { format!("\n{}", so.trim()) }
+        ))
     }
 }
 

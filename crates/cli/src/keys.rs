@@ -40,11 +40,9 @@ pub fn keygen(prefix: &Path) -> Res<()> {
     if let Some(parent) = prefix.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Fail::io(format!("cannot create {}: {e}", parent.display())))?;
     }
-    let KeyPair { pk, sk } =
-        KeyPair::generate_unencrypted_keypair().map_err(|e| Fail::io(format!("key generation failed: {e}")))?;
-    let sk_box = sk
-        .to_box(Some("wegwijzer secret key (unencrypted): keep it offline, never commit it"))
-        .map_err(|e| Fail::io(e.to_string()))?;
+    let KeyPair { pk, sk } = KeyPair::generate_unencrypted_keypair().map_err(|e| Fail::io(format!("key generation failed: {e}")))?;
+    let sk_box =
+        sk.to_box(Some("wegwijzer secret key (unencrypted): keep it offline, never commit it")).map_err(|e| Fail::io(e.to_string()))?;
     let pk_box = pk.to_box().map_err(|e| Fail::io(e.to_string()))?;
     write_new(&sk_path, sk_box.into_string().as_bytes(), true)?;
     write_new(&pk_path, pk_box.into_string().as_bytes(), false)?;
@@ -96,8 +94,7 @@ pub fn public_of(sk: &SecretKey) -> Res<PublicKey> {
 pub fn read_pubkey_arg(arg: &str) -> Res<String> {
     let p = Path::new(arg);
     if p.is_file() {
-        String::from_utf8(read(p, "public key")?)
-            .map_err(|_| Fail::io(format!("{arg} is not a minisign public key file")))
+        String::from_utf8(read(p, "public key")?).map_err(|_| Fail::io(format!("{arg} is not a minisign public key file")))
     } else {
         Ok(arg.to_string())
     }

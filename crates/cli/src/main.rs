@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wegwijzer_core::lint::{has_errors, lint, Diagnostic, Severity};
 use wegwijzer_core::load::{parse_directory, parse_tree};
-use wegwijzer_core::manifest::{
-    sha256_hex, verify_file, verify_manifest, Manifest, Mode, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME,
-};
+use wegwijzer_core::manifest::{sha256_hex, verify_file, verify_manifest, Manifest, Mode, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME};
 use wegwijzer_core::time::{format_rfc3339, parse_date, parse_rfc3339};
 use wegwijzer_core::{Content, Lang};
 
@@ -152,10 +150,7 @@ pub fn read(path: &Path, what: &str) -> Res<Vec<u8>> {
 }
 
 pub fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 pub fn parse_now(now: Option<&str>) -> Res<i64> {
@@ -225,24 +220,15 @@ fn check(content: &Path, json: bool, today: Option<&str>) -> Res<()> {
     Ok(())
 }
 
-fn verify(
-    dir: &Path,
-    pubkeys: &[String],
-    highest: Option<u64>,
-    highest_sha: Option<&str>,
-    cached: bool,
-    now: Option<&str>,
-) -> Res<()> {
+fn verify(dir: &Path, pubkeys: &[String], highest: Option<u64>, highest_sha: Option<&str>, cached: bool, now: Option<&str>) -> Res<()> {
     let now = parse_now(now)?;
     let key_texts = pubkeys.iter().map(|k| keys::read_pubkey_arg(k)).collect::<Res<Vec<_>>>()?;
     let key_refs: Vec<&str> = key_texts.iter().map(String::as_str).collect();
     let keys = PublicKeys::parse(&key_refs).map_err(|e| Fail::io(e.to_string()))?;
     let manifest_bytes = read(&dir.join(MANIFEST_NAME), "manifest")?;
     let sig = read(&dir.join(SIGNATURE_NAME), "signature")?;
-    let seen = highest.map(|v| Seen {
-        version: v,
-        manifest_sha256: highest_sha.map(str::to_string).unwrap_or_else(|| sha256_hex(&manifest_bytes)),
-    });
+    let seen = highest
+        .map(|v| Seen { version: v, manifest_sha256: highest_sha.map(str::to_string).unwrap_or_else(|| sha256_hex(&manifest_bytes)) });
     let mode = if cached { Mode::Cached } else { Mode::Fresh };
     let v = verify_manifest(&manifest_bytes, &sig, &keys, seen.as_ref(), now, mode)
         .map_err(|e| Fail::refused(format!("{MANIFEST_NAME}: {e}")))?;
@@ -317,7 +303,10 @@ fn run(cli: Cli) -> Res<()> {
             if check {
                 let old = std::fs::read_to_string(&out).unwrap_or_default();
                 if old != doc {
-                    return Err(Fail { code: 1, msg: format!("{} is out of date: run `cargo run -p wegwijzer-cli -- docs`", out.display()) });
+                    return Err(Fail {
+                        code: 1,
+                        msg: format!("{} is out of date: run `cargo run -p wegwijzer-cli -- docs`", out.display()),
+                    });
                 }
                 println!("{} is up to date", out.display());
             } else {

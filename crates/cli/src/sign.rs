@@ -9,8 +9,8 @@ use std::path::Path;
 use wegwijzer_core::lint::lint;
 use wegwijzer_core::load::{parse_directory, parse_tree, read_directory, read_tree};
 use wegwijzer_core::manifest::{
-    content_addressed_name, sha256_hex, verify_file, verify_manifest, FileEntry, Manifest, Mode, PublicKeys,
-    MANIFEST_NAME, MAX_FILE_BYTES, MAX_MANIFEST_BYTES, SIGNATURE_NAME,
+    content_addressed_name, sha256_hex, verify_file, verify_manifest, FileEntry, Manifest, Mode, PublicKeys, MANIFEST_NAME, MAX_FILE_BYTES,
+    MAX_MANIFEST_BYTES, SIGNATURE_NAME,
 };
 use wegwijzer_core::time::format_rfc3339;
 use wegwijzer_core::SCHEMA_VERSION;
@@ -61,8 +61,8 @@ pub fn sign(a: &SignArgs) -> Res<()> {
     //    and to the browser's small reader (`wegwijzer_core::json`) alike.
     let tree = minify_json(&loaded.tree_bytes);
     let dir = minify_json(&loaded.dir_bytes);
-    let same_tree = parse_tree(&tree).ok().as_ref() == Some(&loaded.content.tree)
-        && read_tree(&tree).ok().as_ref() == Some(&loaded.content.tree);
+    let same_tree =
+        parse_tree(&tree).ok().as_ref() == Some(&loaded.content.tree) && read_tree(&tree).ok().as_ref() == Some(&loaded.content.tree);
     let same_dir = parse_directory(&dir).ok().as_ref() == Some(&loaded.content.directory)
         && read_directory(&dir).ok().as_ref() == Some(&loaded.content.directory);
     if !same_tree || !same_dir {
@@ -70,10 +70,7 @@ pub fn sign(a: &SignArgs) -> Res<()> {
     }
     for (name, b) in [("tree", &tree), ("directory", &dir)] {
         if b.len() as u64 > MAX_FILE_BYTES {
-            return Err(Fail::refused(format!(
-                "{name} is {} bytes after minifying, above the client cap of {MAX_FILE_BYTES}",
-                b.len()
-            )));
+            return Err(Fail::refused(format!("{name} is {} bytes after minifying, above the client cap of {MAX_FILE_BYTES}", b.len())));
         }
     }
 
@@ -83,10 +80,7 @@ pub fn sign(a: &SignArgs) -> Res<()> {
     let existing: Option<u64> = if existing_path.exists() {
         let bytes = read(&existing_path, "existing manifest")?;
         let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
-            Fail::refused(format!(
-                "{} exists but is not a manifest ({e}); move it away to sign into this folder",
-                existing_path.display()
-            ))
+            Fail::refused(format!("{} exists but is not a manifest ({e}); move it away to sign into this folder", existing_path.display()))
         })?;
         Some(m.version)
     } else {
@@ -160,12 +154,7 @@ pub fn sign(a: &SignArgs) -> Res<()> {
             }
         }
     }
-    println!(
-        "signed version {version} (expires {}) with key {} into {}",
-        manifest.expires,
-        keys.key_ids()[0],
-        a.out.display()
-    );
+    println!("signed version {version} (expires {}) with key {} into {}", manifest.expires, keys.key_ids()[0], a.out.display());
     for (name, b) in &names {
         println!("  {name} ({} bytes)", b.len());
     }

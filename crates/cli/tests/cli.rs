@@ -56,19 +56,8 @@ fn keygen(dir: &Path, name: &str) -> (String, String) {
 }
 
 fn sign(content: &Path, key: &str, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "sign",
-        "--content",
-        content.to_str().unwrap(),
-        "--key",
-        key,
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-        "--now",
-        NOW,
-    ];
+    let mut args =
+        vec!["sign", "--content", content.to_str().unwrap(), "--key", key, "--out", out.to_str().unwrap(), "--today", TODAY, "--now", NOW];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -331,13 +320,8 @@ fn interop_ours_verifies_with_minisign() {
     let mut b = std::fs::read(&mp).unwrap();
     b[5] ^= 1;
     std::fs::write(&mp, b).unwrap();
-    let o = Command::new("minisign")
-        .args(["-V", "-p", &p, "-m"])
-        .arg(&mp)
-        .arg("-x")
-        .arg(out.join("manifest.json.minisig"))
-        .output()
-        .unwrap();
+    let o =
+        Command::new("minisign").args(["-V", "-p", &p, "-m"]).arg(&mp).arg("-x").arg(out.join("manifest.json.minisig")).output().unwrap();
     assert!(!o.status.success());
 }
 
@@ -379,11 +363,7 @@ fn interop_minisign_signature_verifies_with_ours() {
     let out2 = t.path().join("out2");
     let o = sign(&c, mk.to_str().unwrap(), &out2, &[]);
     assert_eq!(code(&o), 0, "{}", text(&o));
-    let o = Command::new("minisign")
-        .args(["-V", "-p", mp_s, "-m"])
-        .arg(out2.join("manifest.json"))
-        .output()
-        .unwrap();
+    let o = Command::new("minisign").args(["-V", "-p", mp_s, "-m"]).arg(out2.join("manifest.json")).output().unwrap();
     assert!(o.status.success(), "{}", text(&o));
     // pubkey of a minisign key equals its .pub file's key line.
     let o = run(&["pubkey", "--key", mk.to_str().unwrap()]);

@@ -144,11 +144,7 @@ fn check_in_step(name: &str, doc: &Value, serde_ok: impl Fn(&Value) -> bool) {
         for k in keys {
             let mut d = doc.clone();
             d.pointer_mut(&p).unwrap().as_object_mut().unwrap().remove(&k);
-            assert_eq!(
-                valid(&s, &d, &s),
-                serde_ok(&d),
-                "{name}{p}: removing \"{k}\": schema and serde disagree on whether it is required"
-            );
+            assert_eq!(valid(&s, &d, &s), serde_ok(&d), "{name}{p}: removing \"{k}\": schema and serde disagree on whether it is required");
         }
     }
 }

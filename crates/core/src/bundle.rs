@@ -99,7 +99,14 @@ pub struct Opening<'a> {
 }
 
 impl<'a> Opening<'a> {
-    pub fn new(raw: &'a RawBundle, keys: &'a PublicKeys, seen: Option<&'a Seen>, now_unix: i64, mode: Mode, digests: Option<&'a FileDigests>) -> Self {
+    pub fn new(
+        raw: &'a RawBundle,
+        keys: &'a PublicKeys,
+        seen: Option<&'a Seen>,
+        now_unix: i64,
+        mode: Mode,
+        digests: Option<&'a FileDigests>,
+    ) -> Self {
         Opening { raw, keys, seen, now_unix, mode, digests, verified: None, tree_value: None, tree: None, directory: None }
     }
 

@@ -23,12 +23,13 @@ fn safe_id(id: &str) -> String {
 
 fn option_label(n: &Node, choice: &str, lang: Lang) -> String {
     let s = match n {
-        Node::Question(q) => q
-            .options
-            .iter()
-            .find(|o| o.id == choice)
-            .map(|o| plain(o.label.in_lang(lang)))
-            .unwrap_or_else(|| if lang == Lang::Nl { "weet ik niet".into() } else { "don't know".into() }),
+        Node::Question(q) => q.options.iter().find(|o| o.id == choice).map(|o| plain(o.label.in_lang(lang))).unwrap_or_else(|| {
+            if lang == Lang::Nl {
+                "weet ik niet".into()
+            } else {
+                "don't know".into()
+            }
+        }),
         _ => String::new(),
     };
     let s: String = s.chars().take(40).collect();

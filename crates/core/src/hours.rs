@@ -86,14 +86,10 @@ pub fn parse_hhmm(s: &str, allow_24: bool) -> Option<u32> {
 }
 
 fn parse_range(from: &str, to: &str) -> Result<(u32, u32), String> {
-    let f = parse_hhmm(from, false)
-        .ok_or_else(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59"))?;
-    let t = parse_hhmm(to, true)
-        .ok_or_else(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00"))?;
+    let f = parse_hhmm(from, false).ok_or_else(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59"))?;
+    let t = parse_hhmm(to, true).ok_or_else(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00"))?;
     if t <= f {
-        return Err(format!(
-            "{from}–{to}: to must be later than from; ranges cannot cross midnight, split them at 24:00"
-        ));
+        return Err(format!("{from}–{to}: to must be later than from; ranges cannot cross midnight, split them at 24:00"));
     }
     Ok((f, t))
 }
@@ -115,8 +111,7 @@ pub fn validate_hours(h: &Hours) -> Result<(), String> {
     }
     let mut seen = Vec::with_capacity(h.exceptions.len());
     for (i, e) in h.exceptions.iter().enumerate() {
-        let d = parse_date(&e.date)
-            .ok_or_else(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date))?;
+        let d = parse_date(&e.date).ok_or_else(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date))?;
         if seen.contains(&d) {
             return Err(format!("exceptions[{i}]: date {} appears twice; merge them", e.date));
         }
@@ -146,8 +141,7 @@ pub fn is_open(h: &Hours, unix_now: i64) -> Option<bool> {
     let m = local.minutes_of_day;
     Some(h.weekly.iter().any(|w| {
         let mask = parse_days(&w.days).unwrap_or([false; 7]);
-        mask[local.weekday as usize]
-            && matches!(parse_range(&w.from, &w.to), Ok((f, t)) if f <= m && m < t)
+        mask[local.weekday as usize] && matches!(parse_range(&w.from, &w.to), Ok((f, t)) if f <= m && m < t)
     }))
 }
 
@@ -260,10 +254,7 @@ mod tests {
             weekly: vec![wr("mon-fri", "09:00", "17:00"), wr("sat", "10:00", "14:00")],
             exceptions: vec![
                 HoursException { date: "2025-12-25".into(), open: vec![] },
-                HoursException {
-                    date: "2025-12-27".into(),
-                    open: vec![TimeRange { from: "12:00".into(), to: "13:00".into() }],
-                },
+                HoursException { date: "2025-12-27".into(), open: vec![TimeRange { from: "12:00".into(), to: "13:00".into() }] },
             ],
         }
     }
@@ -357,7 +348,7 @@ mod tests {
         assert_eq!(is_open(&h, at("2025-10-26T00:15:00Z")), Some(true)); // 02:15 CEST
         assert_eq!(is_open(&h, at("2025-10-26T01:15:00Z")), Some(true)); // 02:15 CET
         assert_eq!(is_open(&h, at("2025-10-26T01:30:00Z")), Some(false)); // 02:30 CET
-        // Saturday 23:59 open; until 24:00.
+                                                                          // Saturday 23:59 open; until 24:00.
         assert_eq!(is_open(&h, at("2025-10-25T23:59:00+02:00")), Some(true));
         // 24/7 with a closed exception date.
         let always = Hours {
@@ -384,10 +375,7 @@ mod tests {
             weekly: vec![wr("mon,wed", "09:00", "12:00"), wr("mon,wed", "13:00", "17:00"), wr("mon-sun", "20:00", "22:00")],
             exceptions: vec![],
         };
-        assert_eq!(
-            describe(&split, Lang::Nl),
-            vec!["ma, wo 09:00–12:00, 13:00–17:00", "Elke dag 20:00–22:00"]
-        );
+        assert_eq!(describe(&split, Lang::Nl), vec!["ma, wo 09:00–12:00, 13:00–17:00", "Elke dag 20:00–22:00"]);
         assert_eq!(describe_days("mon-wed,fri", Lang::En), "Mon–Wed, Fri");
         assert_eq!(describe_days("sat-sun", Lang::Nl), "za, zo");
         assert_eq!(describe_exception(&h.exceptions[0], Lang::Nl), "25-12-2025: gesloten");

@@ -125,16 +125,17 @@ impl Parser<'_> {
     fn value(&mut self) -> Result<Value, JsonError> {
         self.ws();
         match self.peek() {
-            Some(b'{') => self.nested(b'}', |p| {
-                p.ws();
-                if p.peek() != Some(b'"') {
-                    return Err(p.err("expected a key in double quotes"));
-                }
-                let k = p.string()?;
-                p.eat(b':', "expected `:`")?;
-                Ok((k, p.value()?))
-            })
-            .map(Value::Obj),
+            Some(b'{') => self
+                .nested(b'}', |p| {
+                    p.ws();
+                    if p.peek() != Some(b'"') {
+                        return Err(p.err("expected a key in double quotes"));
+                    }
+                    let k = p.string()?;
+                    p.eat(b':', "expected `:`")?;
+                    Ok((k, p.value()?))
+                })
+                .map(Value::Obj),
             Some(b'[') => self.nested(b']', Parser::value).map(Value::Arr),
             Some(b'"') => self.string().map(Value::Str),
             Some(b't') => self.word("true", Value::Bool(true)),

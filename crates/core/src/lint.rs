@@ -254,7 +254,8 @@ fn tree_rules(l: &mut Lint) {
     if let Some(Node::Question(q)) = c.node(&tree.start) {
         for (i, o) in q.options.iter().enumerate() {
             if Audience::parse(&o.id).is_none() && o.next != tree.crisis {
-                lint_err!(l, 
+                lint_err!(
+                    l,
                     "start-options",
                     T,
                     format!("nodes[id={}].options[{i}]", q.id),
@@ -267,7 +268,8 @@ fn tree_rules(l: &mut Lint) {
         for o in q.options.iter().filter(|o| Audience::parse(&o.id).is_some()) {
             let ok = c.node(&o.next).is_some_and(|n| n.id() == tree.crisis || edges(n).iter().any(|(_, nx)| *nx == tree.crisis));
             if !ok {
-                lint_err!(l, 
+                lint_err!(
+                    l,
                     "crisis-reach",
                     T,
                     format!("nodes[id={}]", o.next),
@@ -283,7 +285,8 @@ fn tree_rules(l: &mut Lint) {
         let p = if FULL { format!("nodes[id={}]", n.id()) } else { String::new() };
         for (choice, next) in edges(n) {
             if c.node(next).is_none() {
-                lint_err!(l, 
+                lint_err!(
+                    l,
                     "dangling-reference",
                     T,
                     format!("{p}.{choice}.next"),
@@ -294,13 +297,18 @@ fn tree_rules(l: &mut Lint) {
         }
         match n {
             Node::Question(q) => {
-                if FULL { l.text(T, format!("{p}.text"), &q.text, limits::QUESTION) }
+                if FULL {
+                    l.text(T, format!("{p}.text"), &q.text, limits::QUESTION)
+                }
                 if let Some(h) = &q.help {
-                    if FULL { l.text(T, format!("{p}.help"), h, limits::HELP) }
+                    if FULL {
+                        l.text(T, format!("{p}.help"), h, limits::HELP)
+                    }
                 }
                 let count = q.options.len();
                 if !(limits::MIN_OPTIONS..=limits::MAX_OPTIONS).contains(&count) {
-                    lint_err!(l, 
+                    lint_err!(
+                        l,
                         "options-count",
                         T,
                         format!("{p}.options"),
@@ -311,7 +319,8 @@ fn tree_rules(l: &mut Lint) {
                 let mut seen = HashSet::new();
                 for (i, o) in q.options.iter().enumerate() {
                     if !seen.insert(o.id.as_str()) || o.id == DONT_KNOW || o.id == CONTINUE {
-                        lint_err!(l, 
+                        lint_err!(
+                            l,
                             "duplicate-id",
                             T,
                             format!("{p}.options[{i}]"),
@@ -319,43 +328,80 @@ fn tree_rules(l: &mut Lint) {
                             "option ids are unique per question; `dont_know` and `continue` are reserved",
                         );
                     }
-                    if FULL { l.text(T, format!("{p}.options[{i}].label"), &o.label, limits::OPTION) }
+                    if FULL {
+                        l.text(T, format!("{p}.options[{i}].label"), &o.label, limits::OPTION)
+                    }
                     if let Some(h) = &o.hint {
-                        if FULL { l.text(T, format!("{p}.options[{i}].hint"), h, limits::HINT) }
+                        if FULL {
+                            l.text(T, format!("{p}.options[{i}].hint"), h, limits::HINT)
+                        }
                     }
                 }
                 if let Some(DontKnow { label: Some(t), .. }) = &q.dont_know {
-                    if FULL { l.text(T, format!("{p}.dont_know.label"), t, limits::OPTION) }
+                    if FULL {
+                        l.text(T, format!("{p}.dont_know.label"), t, limits::OPTION)
+                    }
                 }
             }
             Node::Info(i) => {
-                if FULL { l.text(T, format!("{p}.title"), &i.title, limits::TITLE) }
-                if FULL { l.text(T, format!("{p}.body"), &i.body, limits::BODY) }
+                if FULL {
+                    l.text(T, format!("{p}.title"), &i.title, limits::TITLE)
+                }
+                if FULL {
+                    l.text(T, format!("{p}.body"), &i.body, limits::BODY)
+                }
                 if let Some(b) = &i.button {
-                    if FULL { l.text(T, format!("{p}.button"), b, limits::OPTION) }
+                    if FULL {
+                        l.text(T, format!("{p}.button"), b, limits::OPTION)
+                    }
                 }
             }
             Node::Outcome(o) => {
-                if FULL { l.text(T, format!("{p}.title"), &o.title, limits::TITLE) }
-                if FULL { l.text(T, format!("{p}.intro"), &o.intro, limits::BODY) }
+                if FULL {
+                    l.text(T, format!("{p}.title"), &o.title, limits::TITLE)
+                }
+                if FULL {
+                    l.text(T, format!("{p}.intro"), &o.intro, limits::BODY)
+                }
                 if o.steps.is_empty() {
-                    lint_err!(l, "human-fallback", T, format!("{p}.steps"), "an outcome without steps".into(), "add the steps, ending with a human");
+                    lint_err!(
+                        l,
+                        "human-fallback",
+                        T,
+                        format!("{p}.steps"),
+                        "an outcome without steps".into(),
+                        "add the steps, ending with a human"
+                    );
                 }
                 for (i, s) in o.steps.iter().enumerate() {
                     let sp = if FULL { format!("{p}.steps[{i}]") } else { String::new() };
                     if c.org(&s.org).is_none() {
-                        lint_err!(l, "unknown-organisation", T, format!("{sp}.org"), format!("`{}` is not in organisations.json", s.org), "fix the id or add the organisation");
+                        lint_err!(
+                            l,
+                            "unknown-organisation",
+                            T,
+                            format!("{sp}.org"),
+                            format!("`{}` is not in organisations.json", s.org),
+                            "fix the id or add the organisation"
+                        );
                     }
-                    if FULL { l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2) }
-                    for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
+                    if FULL {
+                        l.text(T, format!("{sp}.action"), &s.action, limits::TITLE * 2)
+                    }
+                    for (name, t) in
+                        [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)]
+                    {
                         if let Some(t) = t {
-                            if FULL { l.text(T, format!("{sp}.{name}"), t, limits::STEP_FIELD) }
+                            if FULL {
+                                l.text(T, format!("{sp}.{name}"), t, limits::STEP_FIELD)
+                            }
                         }
                     }
                 }
                 if let Some(last) = o.steps.last() {
                     if c.org(&last.org).is_some_and(|org| !org.human) {
-                        lint_err!(l, 
+                        lint_err!(
+                            l,
                             "human-fallback",
                             T,
                             format!("{p}.steps[{}]", o.steps.len() - 1),
@@ -371,8 +417,16 @@ fn tree_rules(l: &mut Lint) {
     // Always-shown help.
     for (i, id) in std::iter::once(&tree.always.helpdesk).chain(&tree.always.crisis).chain(&tree.always.escalation).enumerate() {
         match c.org(id) {
-            None => lint_err!(l, "unknown-organisation", T, format!("always[{i}]"), format!("`{id}` is not in organisations.json"), "fix the id"),
-            Some(o) if !o.human || o.channels.is_empty() => lint_err!(l, 
+            None => lint_err!(
+                l,
+                "unknown-organisation",
+                T,
+                format!("always[{i}]"),
+                format!("`{id}` is not in organisations.json"),
+                "fix the id"
+            ),
+            Some(o) if !o.human || o.channels.is_empty() => lint_err!(
+                l,
                 "human-fallback",
                 T,
                 format!("always[{i}]"),
@@ -395,16 +449,37 @@ fn tree_rules(l: &mut Lint) {
     }
     for (i, n) in tree.nodes.iter().enumerate() {
         if !reach[i] {
-            lint_err!(l, "unreachable", T, format!("nodes[id={}]", n.id()), "no path from the start reaches this node".into(), "link it from a question or remove it");
+            lint_err!(
+                l,
+                "unreachable",
+                T,
+                format!("nodes[id={}]", n.id()),
+                "no path from the start reaches this node".into(),
+                "link it from a question or remove it"
+            );
         }
     }
     for i in g.cycle_nodes() {
-        lint_err!(l, "cycle", T, format!("nodes[id={}]", tree.nodes[i].id()), "this node is on a cycle".into(), "a path must always move forward to an outcome");
+        lint_err!(
+            l,
+            "cycle",
+            T,
+            format!("nodes[id={}]", tree.nodes[i].id()),
+            "this node is on a cycle".into(),
+            "a path must always move forward to an outcome"
+        );
     }
     let leads_to_outcome = g.outcome_reaching(c);
     for (i, n) in tree.nodes.iter().enumerate() {
         if !matches!(n, Node::Outcome(_)) && !leads_to_outcome[i] {
-            lint_err!(l, "dead-end", T, format!("nodes[id={}]", n.id()), "no path from here reaches an outcome".into(), "give every option a next node that ends in an outcome");
+            lint_err!(
+                l,
+                "dead-end",
+                T,
+                format!("nodes[id={}]", n.id()),
+                "no path from here reaches an outcome".into(),
+                "give every option a next node that ends in an outcome"
+            );
         }
     }
 
@@ -415,9 +490,18 @@ fn tree_rules(l: &mut Lint) {
         if !topic_ids.insert(t.id.as_str()) {
             lint_err!(l, "duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
         }
-        if FULL { l.text(T, format!("{p}.label"), &t.label, limits::OPTION) }
+        if FULL {
+            l.text(T, format!("{p}.label"), &t.label, limits::OPTION)
+        }
         if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
-            lint_err!(l, "missing-translation", T, format!("{p}.keywords"), "keywords in both languages are needed".into(), "add `nl` and `en` keywords");
+            lint_err!(
+                l,
+                "missing-translation",
+                T,
+                format!("{p}.keywords"),
+                "keywords in both languages are needed".into(),
+                "add `nl` and `en` keywords"
+            );
         }
         for (aud, target) in &t.entry {
             if Audience::parse(aud).is_none() {
@@ -425,7 +509,14 @@ fn tree_rules(l: &mut Lint) {
             } else if c.node(target).is_none() {
                 lint_err!(l, "dangling-reference", T, format!("{p}.entry.{aud}"), format!("`{target}` is not a node"), "fix the id");
             } else if route_to(c, &tree.start, aud, target).is_none() {
-                lint_err!(l, "topic-entry", T, format!("{p}.entry.{aud}"), format!("`{target}` cannot be reached through `{aud}`"), "point it at a node of that audience's branch");
+                lint_err!(
+                    l,
+                    "topic-entry",
+                    T,
+                    format!("{p}.entry.{aud}"),
+                    format!("`{target}` cannot be reached through `{aud}`"),
+                    "point it at a node of that audience's branch"
+                );
             }
         }
     }
@@ -493,7 +584,8 @@ impl Graph {
             }
         }
         let mut good = vec![false; self.succ.len()];
-        let mut stack: Vec<usize> = c.tree.nodes.iter().enumerate().filter(|(_, n)| matches!(n, Node::Outcome(_))).map(|(i, _)| i).collect();
+        let mut stack: Vec<usize> =
+            c.tree.nodes.iter().enumerate().filter(|(_, n)| matches!(n, Node::Outcome(_))).map(|(i, _)| i).collect();
         while let Some(i) = stack.pop() {
             if !std::mem::replace(&mut good[i], true) {
                 stack.extend(pred[i].iter().copied().filter(|&j| !good[j]));
@@ -516,8 +608,12 @@ fn directory_rules(l: &mut Lint) {
         if !ids.insert(org.id.as_str()) {
             lint_err!(l, "duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
         }
-        if FULL { l.text(O, format!("{p}.name"), &org.name, limits::TITLE) }
-        if FULL { l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE) }
+        if FULL {
+            l.text(O, format!("{p}.name"), &org.name, limits::TITLE)
+        }
+        if FULL {
+            l.text(O, format!("{p}.purpose"), &org.purpose, limits::ORG_LINE)
+        }
         l.list(O, format!("{p}.can"), &org.can);
         l.list(O, format!("{p}.cannot"), &org.cannot);
         if org.audiences.is_empty() {
@@ -525,13 +621,21 @@ fn directory_rules(l: &mut Lint) {
         }
         for t in &org.topics {
             if !topics.contains(t.as_str()) {
-                lint_err!(l, "dangling-reference", O, format!("{p}.topics"), format!("topic `{t}` is not in tree.json"), "use a topic id from tree.json");
+                lint_err!(
+                    l,
+                    "dangling-reference",
+                    O,
+                    format!("{p}.topics"),
+                    format!("topic `{t}` is not in tree.json"),
+                    "use a topic id from tree.json"
+                );
             }
         }
         match (&org.source, org.kind) {
             (Some(s), _) => l.date_check(format!("{p}.source"), s),
             (None, OrgKind::InSchool) => {}
-            (None, _) => lint_warn!(l, 
+            (None, _) => lint_warn!(
+                l,
                 "verification-missing",
                 O,
                 format!("{p}.source"),
@@ -540,27 +644,51 @@ fn directory_rules(l: &mut Lint) {
             ),
         }
         if org.kind != OrgKind::InSchool && org.channels.is_empty() {
-            lint_warn!(l, "no-channels", O, format!("{p}.channels"), "no verified contact channel".into(), "add a sourced channel, or accept that only the name is shown");
+            lint_warn!(
+                l,
+                "no-channels",
+                O,
+                format!("{p}.channels"),
+                "no verified contact channel".into(),
+                "add a sourced channel, or accept that only the name is shown"
+            );
         }
-        if org.human && org.kind != OrgKind::InSchool && !org.channels.iter().any(|ch| matches!(ch.kind, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Email | ChannelKind::Whatsapp | ChannelKind::Sms)) {
-            lint_warn!(l, "human-channel", O, format!("{p}.channels"), "marked human but has no phone, chat, e-mail or message channel".into(), "add a sourced human channel or set `human: false`");
+        if org.human
+            && org.kind != OrgKind::InSchool
+            && !org.channels.iter().any(|ch| {
+                matches!(ch.kind, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Email | ChannelKind::Whatsapp | ChannelKind::Sms)
+            })
+        {
+            lint_warn!(
+                l,
+                "human-channel",
+                O,
+                format!("{p}.channels"),
+                "marked human but has no phone, chat, e-mail or message channel".into(),
+                "add a sourced human channel or set `human: false`"
+            );
         }
         for (i, ch) in org.channels.iter().enumerate() {
             let cp = if FULL { format!("{p}.channels[{i}]") } else { String::new() };
             if let Some(t) = &ch.label {
-                if FULL { l.text(O, format!("{cp}.label"), t, limits::OPTION) }
+                if FULL {
+                    l.text(O, format!("{cp}.label"), t, limits::OPTION)
+                }
             }
             let v = ch.value.trim();
             let ok = match ch.kind {
                 ChannelKind::Phone | ChannelKind::Sms | ChannelKind::Whatsapp => {
-                    !v.is_empty() && v.chars().all(|ch| ch.is_ascii_digit() || " -+()".contains(ch)) && v.chars().any(|ch| ch.is_ascii_digit())
+                    !v.is_empty()
+                        && v.chars().all(|ch| ch.is_ascii_digit() || " -+()".contains(ch))
+                        && v.chars().any(|ch| ch.is_ascii_digit())
                         || (ch.kind == ChannelKind::Whatsapp && v.starts_with("https://"))
                 }
                 ChannelKind::Email => v.contains('@') && !v.contains(' ') && !v.contains(':'),
                 ChannelKind::Website | ChannelKind::Chat => v.starts_with("https://") && v.len() > 8,
             };
             if !ok {
-                lint_err!(l, 
+                lint_err!(
+                    l,
                     "link-scheme",
                     O,
                     format!("{cp}.value"),

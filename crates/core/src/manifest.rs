@@ -162,36 +162,86 @@ impl Verified {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ManifestError {
     /// A pinned public key could not be read (a build configuration error).
-    BadPublicKey { index: usize, reason: String },
+    BadPublicKey {
+        index: usize,
+        reason: String,
+    },
     /// Zero or more than two pinned keys.
     KeyCount(usize),
-    ManifestTooLarge { size: usize, max: usize },
-    SignatureTooLarge { size: usize, max: usize },
+    ManifestTooLarge {
+        size: usize,
+        max: usize,
+    },
+    SignatureTooLarge {
+        size: usize,
+        max: usize,
+    },
     /// The signature file is not in minisign format.
     SignatureMalformed(String),
     /// Signed by a key that is not pinned.
-    UnknownKey { signature_key_id: String, pinned: Vec<String> },
+    UnknownKey {
+        signature_key_id: String,
+        pinned: Vec<String>,
+    },
     /// Signed with a pinned key id, but the signature does not match the bytes.
-    BadSignature { key_id: String },
+    BadSignature {
+        key_id: String,
+    },
     /// Valid signature, but the JSON is not a manifest.
     Malformed(String),
-    SchemaVersion { found: u32, expected: u32 },
-    BadTimestamp { field: &'static str, value: String },
-    IssuedAfterExpires { issued: String, expires: String },
-    Expired { expires: String, now: String },
-    Rollback { version: u64, highest: u64 },
-    SameVersionDifferentBytes { version: u64 },
+    SchemaVersion {
+        found: u32,
+        expected: u32,
+    },
+    BadTimestamp {
+        field: &'static str,
+        value: String,
+    },
+    IssuedAfterExpires {
+        issued: String,
+        expires: String,
+    },
+    Expired {
+        expires: String,
+        now: String,
+    },
+    Rollback {
+        version: u64,
+        highest: u64,
+    },
+    SameVersionDifferentBytes {
+        version: u64,
+    },
     MissingFile(&'static str),
     UnexpectedFile(String),
     UnsafeFileName(String),
-    BadDigest { name: String, value: String },
+    BadDigest {
+        name: String,
+        value: String,
+    },
     /// Declared or actual size above [`MAX_FILE_BYTES`].
-    FileTooLarge { name: String, size: u64, max: u64 },
+    FileTooLarge {
+        name: String,
+        size: u64,
+        max: u64,
+    },
     /// More bytes than the manifest declares.
-    FileTooLong { name: String, expected: u64, actual: u64 },
+    FileTooLong {
+        name: String,
+        expected: u64,
+        actual: u64,
+    },
     /// Fewer bytes than the manifest declares.
-    FileTruncated { name: String, expected: u64, actual: u64 },
-    HashMismatch { name: String, expected: String, actual: String },
+    FileTruncated {
+        name: String,
+        expected: u64,
+        actual: u64,
+    },
+    HashMismatch {
+        name: String,
+        expected: String,
+        actual: String,
+    },
 }
 
 impl fmt::Display for ManifestError {
@@ -256,14 +306,10 @@ impl fmt::Display for ManifestError {
                  every change needs a new, higher version"
             ),
             MissingFile(k) => write!(f, "manifest does not name the \"{k}\" file"),
-            UnexpectedFile(k) => write!(
-                f,
-                "manifest names an unknown file key \"{k}\"; schema {SCHEMA_VERSION} has only tree and directory"
-            ),
-            UnsafeFileName(n) => write!(
-                f,
-                "file name \"{n}\" is not allowed: use only letters, digits, '.', '_' and '-', no '..' or '/'"
-            ),
+            UnexpectedFile(k) => {
+                write!(f, "manifest names an unknown file key \"{k}\"; schema {SCHEMA_VERSION} has only tree and directory")
+            }
+            UnsafeFileName(n) => write!(f, "file name \"{n}\" is not allowed: use only letters, digits, '.', '_' and '-', no '..' or '/'"),
             BadDigest { name, value } => {
                 write!(f, "sha256 of {name} is \"{value}\", not 64 lowercase hex digits")
             }
@@ -275,10 +321,7 @@ impl fmt::Display for ManifestError {
                 "{name} has more bytes than the manifest declares ({actual} > {expected}): refused; \
                  the file and manifest do not belong together"
             ),
-            FileTruncated { name, expected, actual } => write!(
-                f,
-                "{name} is truncated ({actual} of {expected} bytes): retry the download"
-            ),
+            FileTruncated { name, expected, actual } => write!(f, "{name} is truncated ({actual} of {expected} bytes): retry the download"),
             HashMismatch { name, expected, actual } => write!(
                 f,
                 "{name} does not match the manifest (sha256 {actual}, expected {expected}): \
@@ -306,10 +349,7 @@ impl fmt::Debug for PublicKeys {
 
 /// The base64 line of a public key given as the line itself or as a whole `.pub` file.
 fn key_line(s: &str) -> &str {
-    s.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
-        .unwrap_or("")
+    s.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("untrusted comment:")).unwrap_or("")
 }
 
 /// Minisign key id display: the 8 key-id bytes as a little-endian u64 in upper-case hex,
@@ -447,40 +487,31 @@ pub fn verify_manifest(
         return Err(ManifestError::SignatureTooLarge { size: signature.len(), max: MAX_SIGNATURE_BYTES });
     }
     // 2. Signature over the exact bytes, before parsing.
-    let sig_text = std::str::from_utf8(signature)
-        .map_err(|_| ManifestError::SignatureMalformed("not UTF-8 text".into()))?;
+    let sig_text = std::str::from_utf8(signature).map_err(|_| ManifestError::SignatureMalformed("not UTF-8 text".into()))?;
     let sig_line = sig_text.lines().nth(1).map(str::trim).unwrap_or("");
     let sig_raw = base64_decode(sig_line)
         .filter(|r| r.len() == 74)
         .ok_or_else(|| ManifestError::SignatureMalformed("second line is not a signature".into()))?;
     let sig_key_id = key_id_hex(&sig_raw[2..10]);
-    let sig = minisign_verify::Signature::decode(sig_text)
-        .map_err(|e| ManifestError::SignatureMalformed(format!("{e}")))?;
+    let sig = minisign_verify::Signature::decode(sig_text).map_err(|e| ManifestError::SignatureMalformed(format!("{e}")))?;
     let key_index = keys
         .keys
         .iter()
         .position(|(_, id)| *id == sig_key_id)
         .ok_or_else(|| ManifestError::UnknownKey { signature_key_id: sig_key_id.clone(), pinned: keys.key_ids() })?;
-    keys.keys[key_index]
-        .0
-        .verify(manifest_bytes, &sig, true)
-        .map_err(|_| ManifestError::BadSignature { key_id: sig_key_id.clone() })?;
+    keys.keys[key_index].0.verify(manifest_bytes, &sig, true).map_err(|_| ManifestError::BadSignature { key_id: sig_key_id.clone() })?;
 
     // 3. Parse and check the contents.
-    let manifest: Manifest =
-        crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(e.to_string()))?;
+    let manifest: Manifest = crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(e.to_string()))?;
     if manifest.schema != SCHEMA_VERSION {
         return Err(ManifestError::SchemaVersion { found: manifest.schema, expected: SCHEMA_VERSION });
     }
-    let issued = parse_rfc3339(&manifest.issued)
-        .ok_or_else(|| ManifestError::BadTimestamp { field: "issued", value: manifest.issued.clone() })?;
+    let issued =
+        parse_rfc3339(&manifest.issued).ok_or_else(|| ManifestError::BadTimestamp { field: "issued", value: manifest.issued.clone() })?;
     let expires = parse_rfc3339(&manifest.expires)
         .ok_or_else(|| ManifestError::BadTimestamp { field: "expires", value: manifest.expires.clone() })?;
     if issued > expires {
-        return Err(ManifestError::IssuedAfterExpires {
-            issued: manifest.issued.clone(),
-            expires: manifest.expires.clone(),
-        });
+        return Err(ManifestError::IssuedAfterExpires { issued: manifest.issued.clone(), expires: manifest.expires.clone() });
     }
     check_files(&manifest)?;
 
@@ -501,13 +532,7 @@ pub fn verify_manifest(
         return Err(ManifestError::Expired { expires: manifest.expires.clone(), now: format_rfc3339(now_unix) });
     }
 
-    Ok(Verified {
-        manifest,
-        stale: expired,
-        key_index,
-        manifest_sha256,
-        trusted_comment: sig.trusted_comment().to_string(),
-    })
+    Ok(Verified { manifest, stale: expired, key_index, manifest_sha256, trusted_comment: sig.trusted_comment().to_string() })
 }
 
 fn check_files(m: &Manifest) -> Result<(), ManifestError> {

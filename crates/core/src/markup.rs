@@ -158,16 +158,10 @@ mod tests {
     fn paragraphs_lists_emphasis_links() {
         let b = parse("Hallo *jij*.\n\n- een\n- [bel](tel:112)\n\nMeer [site](https://example.nl) tekst");
         assert_eq!(b.len(), 3);
-        assert_eq!(
-            b[0],
-            Block::Paragraph(vec![Inline::Text("Hallo ".into()), Inline::Emphasis("jij".into()), Inline::Text(".".into())])
-        );
+        assert_eq!(b[0], Block::Paragraph(vec![Inline::Text("Hallo ".into()), Inline::Emphasis("jij".into()), Inline::Text(".".into())]));
         assert_eq!(
             b[1],
-            Block::List(vec![
-                vec![Inline::Text("een".into())],
-                vec![Inline::Link { label: "bel".into(), href: "tel:112".into() }]
-            ])
+            Block::List(vec![vec![Inline::Text("een".into())], vec![Inline::Link { label: "bel".into(), href: "tel:112".into() }]])
         );
         assert!(matches!(&b[2], Block::Paragraph(r) if r.len() == 3));
     }

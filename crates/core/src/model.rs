@@ -93,13 +93,8 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub const ALL: [Audience; 5] = [
-        Audience::PupilPrimary,
-        Audience::PupilSecondary,
-        Audience::Parent,
-        Audience::Employee,
-        Audience::Leader,
-    ];
+    pub const ALL: [Audience; 5] =
+        [Audience::PupilPrimary, Audience::PupilSecondary, Audience::Parent, Audience::Employee, Audience::Leader];
     pub fn id(self) -> &'static str {
         match self {
             Audience::PupilPrimary => "pupil_primary",

@@ -156,12 +156,7 @@ pub fn format_rfc3339(unix: i64) -> String {
     let days = unix.div_euclid(DAY);
     let secs = unix.rem_euclid(DAY);
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
 }
 
 /// Day number of the last Sunday of month `m` in year `y`.

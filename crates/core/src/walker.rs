@@ -18,11 +18,17 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WalkError {
     UnknownNode(String),
-    UnknownChoice { node: String, choice: String },
+    UnknownChoice {
+        node: String,
+        choice: String,
+    },
     /// Outcomes have no answers.
     AtOutcome(String),
     /// An answer was recorded for a node that is not where the path is.
-    OffPath { expected: String, found: String },
+    OffPath {
+        expected: String,
+        found: String,
+    },
     NotAnswered(String),
 }
 
@@ -127,11 +133,7 @@ impl Walk {
     /// Change the answer at `node`. Later answers are replayed where their node is still
     /// on the new path and pruned where it is not. Returns the pruned node ids.
     pub fn change(&mut self, c: &Content, node: &str, choice: &str) -> Result<Vec<String>, WalkError> {
-        let idx = self
-            .answers
-            .iter()
-            .position(|a| a.node == node)
-            .ok_or_else(|| WalkError::NotAnswered(node.to_string()))?;
+        let idx = self.answers.iter().position(|a| a.node == node).ok_or_else(|| WalkError::NotAnswered(node.to_string()))?;
         let n = c.node(node).ok_or_else(|| WalkError::UnknownNode(node.to_string()))?;
         next_of(n, choice)?;
         let tail: Vec<Answer> = self.answers.split_off(idx);

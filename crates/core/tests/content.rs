@@ -319,7 +319,8 @@ fn node_texts(n: &Node) -> Vec<(String, &Text)> {
             v.push(("intro".into(), &o.intro));
             for (k, s) in o.steps.iter().enumerate() {
                 v.push((format!("steps[{k}].action"), &s.action));
-                for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)] {
+                for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)]
+                {
                     if let Some(t) = t {
                         v.push((format!("steps[{k}].{name}"), t));
                     }
@@ -478,11 +479,8 @@ fn audiences_per_node<'t>(tree: &'t Tree, by_id: &HashMap<&str, &'t Node>) -> BT
     let mut out: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let Node::Question(start) = by_id[tree.start.as_str()] else { panic!() };
     for o in &start.options {
-        let auds: Vec<String> = if o.next == tree.crisis {
-            Audience::ALL.iter().map(|a| a.id().to_string()).collect()
-        } else {
-            vec![o.id.clone()]
-        };
+        let auds: Vec<String> =
+            if o.next == tree.crisis { Audience::ALL.iter().map(|a| a.id().to_string()).collect() } else { vec![o.id.clone()] };
         for id in reachable(by_id, &o.next) {
             out.entry(id).or_default().extend(auds.iter().cloned());
         }

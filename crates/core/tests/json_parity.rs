@@ -16,9 +16,7 @@ fn real(name: &str) -> &'static [u8] {
     static DIR: OnceLock<Vec<u8>> = OnceLock::new();
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/");
     let cell = if name == "tree" { &TREE } else { &DIR };
-    cell.get_or_init(|| {
-        std::fs::read(format!("{root}{}", if name == "tree" { "tree.json" } else { "organisations.json" })).unwrap()
-    })
+    cell.get_or_init(|| std::fs::read(format!("{root}{}", if name == "tree" { "tree.json" } else { "organisations.json" })).unwrap())
 }
 
 /// Both readers agree: both refuse, or both accept with equal results.
@@ -172,7 +170,22 @@ fn errors_say_where() {
 fn integers_at_the_edges_read_as_serde_json_reads_them() {
     // The reader keeps sign and magnitude (u64), not i128: check the edges of every integer
     // type a field of ours uses, against serde_json.
-    for doc in ["0", "-0", "255", "256", "-1", "4294967295", "4294967296", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616", "99999999999999999999999999999999999999999"] {
+    for doc in [
+        "0",
+        "-0",
+        "255",
+        "256",
+        "-1",
+        "4294967295",
+        "4294967296",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999999999999999999999999",
+    ] {
         macro_rules! same {
             ($t:ty) => {{
                 let a: Result<$t, _> = json::from_slice(doc.as_bytes());

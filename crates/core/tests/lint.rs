@@ -18,8 +18,17 @@ fn org<'a>(dir: &'a mut Value, id: &str) -> &'a mut Value {
 
 /// The rules the browser build (`--no-default-features`, no `full-lint`) also runs.
 const STRUCTURAL: &[&str] = &[
-    "dangling-reference", "unreachable", "cycle", "dead-end", "human-fallback", "unknown-organisation",
-    "options-count", "duplicate-id", "crisis-reach", "start-options", "topic-entry",
+    "dangling-reference",
+    "unreachable",
+    "cycle",
+    "dead-end",
+    "human-fallback",
+    "unknown-organisation",
+    "options-count",
+    "duplicate-id",
+    "crisis-reach",
+    "start-options",
+    "topic-entry",
 ];
 
 /// With `full-lint` (the CLI): the rule at a path. Without (the app, run by `cargo xtask
@@ -28,10 +37,7 @@ const STRUCTURAL: &[&str] = &[
 fn assert_rule(tree: &Value, dir: &Value, rule: &str, path_part: &str) {
     let r = rules_for(tree, dir);
     if cfg!(feature = "full-lint") {
-        assert!(
-            r.iter().any(|(name, _, p)| *name == rule && p.contains(path_part)),
-            "expected rule {rule} at {path_part}, got {r:?}"
-        );
+        assert!(r.iter().any(|(name, _, p)| *name == rule && p.contains(path_part)), "expected rule {rule} at {path_part}, got {r:?}");
     } else if STRUCTURAL.contains(&rule) {
         assert!(r.iter().any(|(name, s, _)| *name == rule && *s == Severity::Error), "expected error {rule}, got {r:?}");
     } else {

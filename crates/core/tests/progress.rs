@@ -55,11 +55,19 @@ fn content_update_keeps_valid_prefix() {
 #[test]
 fn corrupt_or_foreign_input_is_rejected() {
     let c = common::content();
-    for bad in ["", "null", "{}", "[1,2]", "{\"format\":1}", "\u{0}\u{1}", &"x".repeat(100_000),
+    for bad in [
+        "",
+        "null",
+        "{}",
+        "[1,2]",
+        "{\"format\":1}",
+        "\u{0}\u{1}",
+        &"x".repeat(100_000),
         r#"{"format":2,"content_version":1,"saved_at":0,"expires_at":10,"lang":"nl","entry":"start","answers":[]}"#,
         r#"{"format":1,"content_version":1,"saved_at":10,"expires_at":5,"lang":"nl","entry":"start","answers":[]}"#,
         r#"{"format":1,"content_version":1,"saved_at":1790000000,"expires_at":1790000100,"lang":"nl","entry":"elsewhere","answers":[{"node":"start","choice":"parent"}]}"#,
-        r#"{"format":1,"content_version":1,"saved_at":1790000000,"expires_at":1790000100,"lang":"nl","entry":"start","answers":[{"node":"x","choice":"y"}]}"#] {
+        r#"{"format":1,"content_version":1,"saved_at":1790000000,"expires_at":1790000100,"lang":"nl","entry":"start","answers":[{"node":"x","choice":"y"}]}"#,
+    ] {
         assert_eq!(restore(bad, &c, 1, NOW), Restored::Invalid, "input {bad:.40}");
     }
 }

@@ -19,9 +19,7 @@ impl Key {
         self.kp.pk.to_box().unwrap().into_string()
     }
     fn sign(&self, bytes: &[u8]) -> String {
-        minisign::sign(Some(&self.kp.pk), &self.kp.sk, bytes, Some("version:test"), None)
-            .unwrap()
-            .into_string()
+        minisign::sign(Some(&self.kp.pk), &self.kp.sk, bytes, Some("version:test"), None).unwrap().into_string()
     }
 }
 
@@ -123,10 +121,7 @@ fn flipped_byte_in_signature_refused() {
         assert!(matches!(fresh(&m, g, &keys(&k), None), Err(ManifestError::SignatureMalformed(_))), "{g:?}");
     }
     let bin = [0xffu8, 0xfe, 0x00];
-    assert!(matches!(
-        verify_manifest(&m, &bin, &keys(&k), None, now(), Mode::Fresh),
-        Err(ManifestError::SignatureMalformed(_))
-    ));
+    assert!(matches!(verify_manifest(&m, &bin, &keys(&k), None, now(), Mode::Fresh), Err(ManifestError::SignatureMalformed(_))));
 }
 
 #[test]
@@ -169,10 +164,7 @@ fn rollback_refused() {
     let seen = Seen { version: 5, manifest_sha256: "00".repeat(32) };
     let e = fresh(&m, &k.sign(&m), &keys(&k), Some(&seen)).unwrap_err();
     assert_eq!(e, ManifestError::Rollback { version: 3, highest: 5 });
-    assert_eq!(
-        e.to_string(),
-        "version 3 is older than the highest version seen (5): rollback refused; sign with a version above 5"
-    );
+    assert_eq!(e.to_string(), "version 3 is older than the highest version seen (5): rollback refused; sign with a version above 5");
     // Higher is fine.
     let m = manifest(6);
     let v = fresh(&m, &k.sign(&m), &keys(&k), Some(&seen)).unwrap();
@@ -223,10 +215,7 @@ fn issued_after_expires_and_bad_timestamps_refused() {
     let m = manifest_json(1, 5, "2025-08-01T00:00:00Z", "2025-07-01T00:00:00Z");
     assert!(matches!(fresh(&m, &k.sign(&m), &keys(&k), None), Err(ManifestError::IssuedAfterExpires { .. })));
     let m = manifest_json(1, 5, "yesterday", "2025-07-01T00:00:00Z");
-    assert!(matches!(
-        fresh(&m, &k.sign(&m), &keys(&k), None),
-        Err(ManifestError::BadTimestamp { field: "issued", .. })
-    ));
+    assert!(matches!(fresh(&m, &k.sign(&m), &keys(&k), None), Err(ManifestError::BadTimestamp { field: "issued", .. })));
     // Issued in the future (a phone whose clock runs behind) is accepted: documented choice.
     let m = manifest_json(1, 5, "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z");
     fresh(&m, &k.sign(&m), &keys(&k), None).unwrap();
@@ -262,10 +251,9 @@ fn hash_mismatch_length_mismatch_truncated_oversize_file() {
 #[test]
 fn manifest_declaring_oversize_file_refused() {
     let k = Key::new();
-    let m = String::from_utf8(manifest(5)).unwrap().replace(
-        &format!("\"length\":{}}}", TREE.len()),
-        &format!("\"length\":{}}}", MAX_FILE_BYTES + 1),
-    );
+    let m = String::from_utf8(manifest(5))
+        .unwrap()
+        .replace(&format!("\"length\":{}}}", TREE.len()), &format!("\"length\":{}}}", MAX_FILE_BYTES + 1));
     let m = m.into_bytes();
     assert!(matches!(fresh(&m, &k.sign(&m), &keys(&k), None), Err(ManifestError::FileTooLarge { .. })));
 }
@@ -334,9 +322,7 @@ fn file_entries_checked() {
     let cases: Vec<(String, fn(&ManifestError) -> bool)> = vec![
         (base.replace(&tree_name, "../tree.json"), |e| matches!(e, ManifestError::UnsafeFileName(_))),
         (base.replace(&tree_name, "sub/tree.json"), |e| matches!(e, ManifestError::UnsafeFileName(_))),
-        (base.replace(&sha256_hex(TREE), &sha256_hex(TREE).to_uppercase()), |e| {
-            matches!(e, ManifestError::BadDigest { .. })
-        }),
+        (base.replace(&sha256_hex(TREE), &sha256_hex(TREE).to_uppercase()), |e| matches!(e, ManifestError::BadDigest { .. })),
         (base.replace("\"directory\":", "\"dir\":"), |e| matches!(e, ManifestError::MissingFile("directory"))),
     ];
     for (m, want) in cases {
