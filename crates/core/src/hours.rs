@@ -135,14 +135,36 @@ pub fn is_open(h: &Hours, unix_now: i64) -> Option<bool> {
     if let Some(e) = h.exceptions.iter().find(|e| parse_date(&e.date) == Some(local.days)) {
         return Some(in_ranges(e.open.iter(), local.minutes_of_day));
     }
+    Some(open_in_week(h, local.weekday as usize, local.minutes_of_day))
+}
+
+/// Is the channel open by its weekly rule (or `always`) on `weekday` (0 = Monday) at `minute`
+/// past local midnight? Exceptions (holidays) are not applied: this is the rule the content
+/// promises for an ordinary week (the `crisis-coverage` lint and the scenario table use it).
+/// Invalid ranges count as closed.
+pub fn open_in_week(h: &Hours, weekday: usize, minute: u32) -> bool {
     if h.always {
-        return Some(true);
+        return true;
     }
-    let m = local.minutes_of_day;
-    Some(h.weekly.iter().any(|w| {
+    h.weekly.iter().any(|w| {
         let mask = parse_days(&w.days).unwrap_or([false; 7]);
-        mask[local.weekday as usize] && matches!(parse_range(&w.from, &w.to), Ok((f, t)) if f <= m && m < t)
-    }))
+        mask.get(weekday).copied().unwrap_or(false) && matches!(parse_range(&w.from, &w.to), Ok((f, t)) if f <= minute && minute < t)
+    })
+}
+
+/// Short day name ("ma" / "Mon") for weekday 0 = Monday.
+pub fn day_name(weekday: usize, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => DAY_NL[weekday % 7],
+        Lang::En => DAY_EN[weekday % 7],
+    }
+}
+
+/// `"zo 03:00"` (Dutch day names, as in the scenario table) → (weekday 0 = Monday, minute).
+pub fn parse_week_time(s: &str) -> Option<(usize, u32)> {
+    let (d, t) = s.trim().split_once(' ')?;
+    let day = DAY_NL.iter().position(|x| *x == d.trim())?;
+    Some((day, parse_hhmm(t.trim(), false)?))
 }
 
 /// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "elke dag" / "Every day".

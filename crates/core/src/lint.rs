@@ -1,6 +1,13 @@
 //! Every content rule of spec section 3. The CLI refuses to sign content with errors;
 //! each diagnostic names the file, the JSON path or node id, what is wrong and what to do.
 
+#[cfg(feature = "full-lint")]
+mod safety;
+#[cfg(feature = "full-lint")]
+pub use safety::{
+    audiences_per_node, first_uncovered_slot, human_channel, live_channel, BANNED_PHRASES, NOT_A2, SENSITIVE_ORGS, SENSITIVE_WORDS,
+};
+
 use crate::markup;
 use crate::model::*;
 use crate::walker::{edges, route_to};
@@ -54,8 +61,10 @@ pub mod limits {
     pub const ORG_LINE: usize = 200;
     pub const MIN_OPTIONS: usize = 2;
     pub const MAX_OPTIONS: usize = 7;
-    /// Verification older than this many days is stale.
+    /// Verification older than this many days is an error (the detail may be wrong now).
     pub const STALE_DAYS: i64 = 365;
+    /// Verification older than this many days is a warning (re-check soon).
+    pub const STALE_WARN_DAYS: i64 = 183;
 }
 
 /// Text, translation, source and opening-hours rules are compiled only with the
@@ -198,7 +207,14 @@ impl Lint<'_> {
                 format!("`checked` {} is in the future", src.checked),
                 "use the date the detail was actually checked",
             ),
-            Some(d) if self.today - d > limits::STALE_DAYS => self.warn(
+            Some(d) if self.today - d > limits::STALE_DAYS => self.err(
+                "verification-stale",
+                "organisations.json",
+                path.clone(),
+                format!("last checked {} ({} days ago, more than a year)", src.checked, self.today - d),
+                "check the detail against its source again and update `checked`; an unchecked detail may send someone to a dead line",
+            ),
+            Some(d) if self.today - d > limits::STALE_WARN_DAYS => self.warn(
                 "verification-stale",
                 "organisations.json",
                 path.clone(),
@@ -224,6 +240,8 @@ pub fn lint(c: &Content, today: i64) -> Vec<Diagnostic> {
     let mut l = Lint { c, today, out: Vec::new() };
     tree_rules(&mut l);
     directory_rules(&mut l);
+    #[cfg(feature = "full-lint")]
+    safety::safety_rules(&mut l);
     l.out
 }
 
