@@ -213,7 +213,11 @@ fn check(content: &Path, json: bool, today: Option<&str>) -> Res<()> {
         }
         Err(f) => return Err(f),
     };
-    let diags = lint(&loaded.content, today);
+    let mut diags = lint(&loaded.content, today);
+    // The expert scenario table, when the content folder has one.
+    if let Ok(md) = std::fs::read_to_string(content.join("scenarios.md")) {
+        diags.extend(wegwijzer_core::scenarios::diagnostics(&loaded.content, &md));
+    }
     if report(&diags, json) {
         return Err(Fail::refused(""));
     }

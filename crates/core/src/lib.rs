@@ -21,6 +21,8 @@ pub mod manifest;
 pub mod markup;
 pub mod model;
 pub mod progress;
+#[cfg(feature = "full-lint")]
+pub mod scenarios;
 pub mod time;
 pub mod walker;
 

@@ -146,9 +146,14 @@ fn verification_missing_and_stale() {
     org(&mut d, "helpdesk")["channels"][0]["source"]["checked"] = "gisteren".into();
     assert_rule(&common::tree_json(), &d, "verification-missing", "helpdesk].channels[0].source");
     let mut d = common::directory_json();
-    org(&mut d, "helpdesk")["channels"][0]["source"]["checked"] = "2024-01-01".into();
+    org(&mut d, "helpdesk")["channels"][0]["source"]["checked"] = "2026-04-01".into();
     let r = rules_for(&common::tree_json(), &d);
     assert!(!cfg!(feature = "full-lint") || r.iter().any(|(n, s, _)| *n == "verification-stale" && *s == Severity::Warning), "{r:?}");
+    assert!(!has_errors(&lint(&common::content_from(&common::tree_json(), &d), common::TODAY)), "older than 6 months is a warning only");
+    let mut d = common::directory_json();
+    org(&mut d, "helpdesk")["channels"][0]["source"]["checked"] = "2025-11-01".into();
+    let r = rules_for(&common::tree_json(), &d);
+    assert!(!cfg!(feature = "full-lint") || r.iter().any(|(n, s, _)| *n == "verification-stale" && *s == Severity::Error), "{r:?}");
     let mut d = common::directory_json();
     org(&mut d, "helpdesk").as_object_mut().unwrap().remove("source");
     assert_rule(&common::tree_json(), &d, "verification-missing", "helpdesk].source");
@@ -208,4 +213,139 @@ fn wrong_schema_version_and_malformed_json_are_load_errors() {
     assert_eq!((e.file.as_str(), e.line), ("tree.json", 3));
     let e = wegwijzer_core::load::parse_directory(b"{\"schema\":1,\"organisations\":[{\"id\":1}]}").unwrap_err();
     assert_eq!(e.file, "organisations.json");
+}
+
+// ------------------------------------------------------------------ safety rules (content review 2026-11)
+
+/// Each row: a mistake the expert review found, made in the valid bundle, and the rule that must catch it.
+type Mutation = fn(&mut Value, &mut Value);
+
+const SAFETY_CASES: &[(&str, &str, &str, Mutation)] = &[
+    ("crisis screen closed at night", "crisis-coverage", "nodes[id=out-112]", |_, d| {
+        org(d, "alarm")["channels"][0]["hours"] =
+            json!({"tz": "Europe/Amsterdam", "weekly": [{"days": "mon-sun", "from": "11:00", "to": "21:00"}]});
+    }),
+    ("crisis line without recorded hours", "crisis-coverage", "nodes[id=out-112]", |_, d| {
+        org(d, "alarm")["channels"][0].as_object_mut().unwrap().remove("hours");
+    }),
+    ("sensitive screen that could be saved", "sensitive-stored", "nodes[id=sec-notice]", |t, _| {
+        node(t, "sec-notice")["sensitive"] = "home".into();
+    }),
+    ("abuse screen without a tag", "sensitive-untagged", "nodes[id=sec-notice]", |t, _| {
+        node(t, "sec-notice")["body"] = common::t("Vertel het als iemand aan je zit.");
+    }),
+    ("Veilig Thuis step on an untagged screen", "sensitive-untagged", "nodes[id=out-school]", |t, d| {
+        let mut vt = org(d, "helpdesk").clone();
+        vt["id"] = "veilig_thuis".into();
+        d["organisations"].as_array_mut().unwrap().push(vt);
+        node(t, "out-school")["steps"].as_array_mut().unwrap().insert(0, json!({"org": "veilig_thuis", "action": common::t("Bel")}));
+    }),
+    ("legal duty shown to pupils", "mandatory-scope", "nodes[id=out-school]", |t, _| {
+        node(t, "out-school")["steps"][0]["mandatory"] = true.into();
+        node(t, "out-school")["intro"] = json!({"nl": "Dit is een wettelijke plicht.", "en": "This is a legal duty."});
+    }),
+    ("duty outcome that says steps are optional", "mandatory-intro", "nodes[id=out-school].intro", |t, _| {
+        node(t, "out-school")["steps"][0]["mandatory"] = true.into();
+        node(t, "out-school")["intro"] =
+            json!({"nl": "Je hoeft niet elke stap te zetten; het is geen plicht.", "en": "You don't have to take every step; no duty."});
+    }),
+    ("duty outcome that does not say it", "mandatory-intro", "nodes[id=out-school].intro", |t, _| {
+        node(t, "out-school")["steps"][0]["mandatory"] = true.into();
+    }),
+    ("source on someone else's site", "source-domain", "organisations[id=helpdesk].channels[0].source", |_, d| {
+        org(d, "helpdesk")["channels"][0]["source"]["url"] = "https://nieuws.example.org/2017/helpdesk".into();
+    }),
+    ("calque “een mens”", "banned-phrase", "nodes[id=out-helpdesk].title.nl", |t, _| {
+        node(t, "out-helpdesk")["title"] = common::t("Praat met een mens");
+    }),
+    ("calque “think along”", "banned-phrase", "nodes[id=out-helpdesk].intro.en", |t, _| {
+        node(t, "out-helpdesk")["intro"] = json!({"nl": "Bel ons.", "en": "We think along with you."});
+    }),
+    ("calque “als dat beter voelt”", "banned-phrase", "organisations[id=helpdesk].purpose.nl", |_, d| {
+        org(d, "helpdesk")["purpose"] = common::t("Bel als dat beter voelt.");
+    }),
+    ("jargon a primary pupil reaches", "a2-words", "nodes[id=crisis].options[0].label.nl", |t, _| {
+        node(t, "start")["options"][0]["id"] = "pupil_primary".into();
+        node(t, "crisis")["options"][0]["label"] = common::t("Ik denk aan zelfdoding");
+    }),
+    ("a promised person with only a website", "human-fallback", "nodes[id=out-helpdesk].steps[0]", |_, d| {
+        org(d, "helpdesk")["channels"][0] = json!({"kind": "website", "value": "https://www.example.nl/", "source": common::src()});
+    }),
+    ("overview naming an unknown organisation", "unknown-organisation", "overview[0].rungs[0].org", |t, _| {
+        t["overview"] = json!([{"audience": "parent", "title": common::t("Overzicht"), "intro": common::t("Zo werkt het."),
+            "rungs": [{"stage": "school", "org": "nobody", "does": common::t("Luistert.")}]}]);
+    }),
+];
+
+#[test]
+fn safety_rules_catch_each_class_of_mistake() {
+    if !cfg!(feature = "full-lint") {
+        return; // text and safety rules are compiled only with full-lint (see assert_rule)
+    }
+    for (what, rule, path, mutate) in SAFETY_CASES {
+        let (mut t, mut d) = (common::tree_json(), common::directory_json());
+        mutate(&mut t, &mut d);
+        let r = rules_for(&t, &d);
+        assert!(
+            r.iter().any(|(name, s, p)| name == rule && *s == Severity::Error && p.contains(path)),
+            "{what}: expected error {rule} at {path}, got {r:?}"
+        );
+    }
+}
+
+#[test]
+fn safety_rules_accept_the_right_way() {
+    if !cfg!(feature = "full-lint") {
+        return;
+    }
+    let ok: &[(&str, Mutation)] = &[
+        ("a tagged, never-stored sensitive screen", |t, _| {
+            node(t, "sec-notice")["sensitive"] = "home".into();
+            node(t, "sec-notice")["session_only"] = true.into();
+            node(t, "sec-notice")["body"] = common::t("Vertel het als iemand aan je zit.");
+        }),
+        ("a documented source exception", |_, d| {
+            org(d, "helpdesk")["channels"][0]["source"] =
+                json!({"url": "https://wetten.overheid.nl/x", "checked": "2026-11-01", "exception": "the law itself"});
+        }),
+        ("a duty on a staff outcome with a duty intro", |t, _| {
+            node(t, "start")["options"][1]["id"] = "employee".into();
+            node(t, "par-what")["options"][0]["next"] = "out-duty".into();
+            t["nodes"].as_array_mut().unwrap().push(json!({"kind": "outcome", "id": "out-duty", "title": common::t("Plicht"),
+                "intro": {"nl": "Dit is een wettelijke plicht.", "en": "This is a legal duty."},
+                "steps": [{"org": "helpdesk", "action": common::t("Meld het"), "mandatory": true}]}));
+            node(t, "out-school")["steps"][0]["action"] = common::t("Praat met je mentor");
+        }),
+        ("words that contain a banned phrase but are not it", |t, _| {
+            node(t, "out-helpdesk")["intro"] = json!({"nl": "Bel een mensenrechtenorganisatie.", "en": "Human rights."});
+        }),
+    ];
+    for (what, mutate) in ok {
+        let (mut t, mut d) = (common::tree_json(), common::directory_json());
+        mutate(&mut t, &mut d);
+        let r = rules_for(&t, &d);
+        assert!(r.iter().all(|(_, s, _)| *s != Severity::Error), "{what}: expected no errors, got {r:?}");
+    }
+}
+
+#[test]
+fn first_uncovered_slot_names_the_first_closed_quarter() {
+    use wegwijzer_core::lint::first_uncovered_slot;
+    use wegwijzer_core::{Hours, WeeklyRange};
+    let day = |from: &str, to: &str| Hours {
+        tz: "Europe/Amsterdam".into(),
+        always: false,
+        weekly: vec![WeeklyRange { days: "mon-sun".into(), from: from.into(), to: to.into() }],
+        exceptions: vec![],
+    };
+    let kt = day("11:00", "21:00");
+    assert_eq!(first_uncovered_slot(&[&kt]), Some((0, 0)));
+    let night = day("00:00", "11:00");
+    let late = day("21:00", "24:00");
+    assert_eq!(first_uncovered_slot(&[&kt, &night, &late]), None);
+    let late_short = day("21:00", "23:45");
+    assert_eq!(first_uncovered_slot(&[&kt, &night, &late_short]), Some((0, 23 * 60 + 45)));
+    let always = Hours { tz: "Europe/Amsterdam".into(), always: true, weekly: vec![], exceptions: vec![] };
+    assert_eq!(first_uncovered_slot(&[&always]), None);
+    assert_eq!(first_uncovered_slot(&[]), Some((0, 0)));
 }

@@ -72,13 +72,13 @@ pub fn directory_json() -> Value {
              "audiences": ["pupil_secondary", "parent"], "topics": ["bullying"], "cost": "free", "anonymous": "no", "human": true},
             {"id": "helpdesk", "name": t("Helpdesk"), "kind": "external", "purpose": t("Hulp bij de weg."),
              "can": {"nl": ["Advies"], "en": ["Advice"]}, "cannot": {"nl": ["Beslissen"], "en": ["Decide"]},
-             "audiences": ["pupil_secondary", "parent"], "cost": "free", "anonymous": "optional", "human": true,
+             "audiences": ["pupil_secondary", "parent"], "cost": "free", "anonymous": "optional", "human": true, "domains": ["example.nl"],
              "channels": [{"kind": "phone", "value": "0800-0000", "source": src(),
                 "hours": {"tz": "Europe/Amsterdam", "weekly": [{"days": "mon-fri", "from": "09:00", "to": "17:00"}]}}],
              "source": src()},
             {"id": "alarm", "name": t("Alarmnummer"), "kind": "crisis", "purpose": t("Bij gevaar."),
              "can": {"nl": ["Hulp sturen"], "en": ["Send help"]}, "cannot": {"nl": ["Praten"], "en": ["Talk"]},
-             "audiences": ["pupil_secondary", "parent"], "cost": "free", "anonymous": "no", "human": true,
+             "audiences": ["pupil_secondary", "parent"], "cost": "free", "anonymous": "no", "human": true, "domains": ["www.example.nl"],
              "channels": [{"kind": "phone", "value": "112", "source": src(), "hours": {"tz": "Europe/Amsterdam", "always": true}}],
              "source": src()}
         ]
