@@ -8,7 +8,7 @@ use crate::components::{link, org_card};
 use crate::dom::{el, one, tx, Nodes, E};
 use crate::route::Route;
 use leptos::prelude::*;
-use wegwijzer_core::{markup, Audience, Node};
+use wegwijzer_core::{markup, Audience, Node, Stage};
 
 /// The page for the current route: a region that re-renders on navigation, a language
 /// change or new content.
@@ -175,50 +175,64 @@ fn organisations(c: Ctx) -> Nodes {
 
 /// "In één oogopslag": the complaint system as a ladder, built from the content: for the
 /// chosen audience, the longest non-urgent outcome (the full escalation route).
+/// "In één oogopslag": the complaint system for one audience, as a picture built from the
+/// content's curated `overview` (stages from inside the school to the national bodies, with
+/// the advice lines beside them). The picture is HTML lists, so it is its own text alternative
+/// (read in order by a screen reader, printed as it is).
 fn overview(c: Ctx) -> Nodes {
     let lang = c.lang.get();
     let u = c.ui();
     let Some(l) = c.loaded.get() else { return vec![] };
-    let audience = RwSignal::new(Audience::Parent);
-    let ladder = move || {
+    let first = c.main.with_untracked(|w| w.audience(&l.content)).unwrap_or(Audience::Parent);
+    let audience = RwSignal::new(first);
+    let l2 = l.clone();
+    let picture = move || {
         let a = audience.get();
-        let content = &l.content;
-        let reach = content
-            .node(&content.tree.start)
-            .and_then(|s| wegwijzer_core::walker::next_of(s, a.id()).ok().map(|n| wegwijzer_core::walker::reachable(content, n)));
-        let best = content
-            .tree
-            .nodes
-            .iter()
-            .filter_map(|n| match n {
-                Node::Outcome(o) if !o.urgent && reach.as_ref().is_some_and(|r| r.contains(o.id.as_str())) => Some(o),
-                _ => None,
+        let content = &l2.content;
+        let Some(ov) = content.tree.overview.iter().find(|o| o.audience == a) else { return vec![] };
+        let stage = |st: Stage, name: &str| {
+            let rungs: Vec<_> = ov.rungs.iter().filter(|r| r.stage == st).collect();
+            (!rungs.is_empty()).then(|| {
+                el("li")
+                    .cls(match st {
+                        Stage::School => "ov-stage ov-school",
+                        Stage::Board => "ov-stage ov-board",
+                        Stage::National => "ov-stage ov-national",
+                        Stage::Support => "ov-stage ov-support",
+                    })
+                    .c(el("h2").cls("ov-stage-name").t(name))
+                    .c(el("ul").cls("ov-rungs").kids(rungs.into_iter().map(|r| {
+                        let org = content.org(&r.org);
+                        el("li")
+                            .cls("ov-rung")
+                            .c(match org {
+                                Some(o) => el("strong").cls("ov-org").n(tx(&o.name, lang)),
+                                None => el("strong").cls("ov-org").t(&r.org),
+                            })
+                            .c(el("span").cls("ov-does").n(tx(&r.does, lang)))
+                            .opt(r.does_not.as_ref().map(|d| el("span").cls("ov-not").t(u.does_not).t(": ").n(tx(d, lang))))
+                    })))
             })
-            .max_by_key(|o| o.steps.len());
-        best.map(|o| {
-            o.steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let org = content.org(&s.org);
-                    el("li")
-                        .cls("rung")
-                        .c(el("span").cls("rung-no").t(&(i + 1).to_string()))
-                        .c(el("span")
-                            .cls("rung-body")
-                            .c(el("strong").n(tx(&s.action, lang)))
-                            .opt(org.map(|o| el("span").cls("rung-org").n(tx(&o.name, lang)).t(" — ").n(tx(&o.purpose, lang))))
-                            .opt(s.does_not.as_ref().map(|d| el("span").cls("rung-not").t(u.does_not).t(": ").n(tx(d, lang)))))
-                        .into()
-                })
-                .collect::<Nodes>()
-        })
-        .unwrap_or_default()
+        };
+        let ladder: Vec<E> = [(Stage::School, u.stage_names[0]), (Stage::Board, u.stage_names[1]), (Stage::National, u.stage_names[2])]
+            .into_iter()
+            .filter_map(|(st, n)| stage(st, n))
+            .collect();
+        vec![
+            el("h2").cls("ov-title").n(tx(&ov.title, lang)).into(),
+            el("p").n(tx(&ov.intro, lang)).into(),
+            el("figure")
+                .cls("ov-picture")
+                .c(el("figcaption").cls("visually-hidden").t(u.overview_caption))
+                .c(el("ol").cls("ov-ladder").kids(ladder))
+                .opt(stage(Stage::Support, u.stage_names[3]).map(|s| el("ul").cls("ov-side").c(s)))
+                .into(),
+        ]
     };
     let options = Audience::ALL
         .iter()
         .enumerate()
-        .map(|(i, a)| el("option").a("value", a.id()).a_if(*a == Audience::Parent, "selected", "").t(u.audience_names[i]));
+        .map(|(i, a)| el("option").a("value", a.id()).a_if(*a == first, "selected", "").t(u.audience_names[i]));
     vec![
         h1(u.overview_title).into(),
         el("p").t(u.overview_intro).into(),
@@ -233,6 +247,6 @@ fn overview(c: Ctx) -> Nodes {
                 })
                 .kids(options))
             .into(),
-        el("ol").cls("overview-ladder").dynamic(ladder).into(),
+        el("div").cls("overview").dynamic(picture).into(),
     ]
 }

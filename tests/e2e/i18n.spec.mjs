@@ -4,7 +4,7 @@
 import { test, expect } from './helpers.mjs';
 import { UI, appH1, choose, expectedH1, hashOf, node, openApp, tx, walk } from './bundle-tools.mjs';
 
-const DUTCH_UI = ['Snel weg', 'Hulp van een mens', 'Direct hulp nodig?', 'Zoek op onderwerp', 'Terug', 'Je antwoorden', 'Opnieuw beginnen',
+const DUTCH_UI = ['Snel weg', 'Praat met iemand', 'Direct hulp nodig?', 'Zoek op onderwerp', 'Terug', 'Je antwoorden', 'Opnieuw beginnen',
   'Alle organisaties', 'Toegankelijkheid', 'Naar het begin', 'Ben je nu in gevaar?', 'Onthoud mijn antwoorden'];
 
 /** Visible text of the app outside elements marked lang="nl" (the language button says "Nederlands" in Dutch). */

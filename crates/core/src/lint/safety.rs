@@ -476,17 +476,15 @@ pub(super) fn safety_rules(l: &mut Lint) {
             }
         }
     }
-    if !c.tree.overview.is_empty() {
-        for a in Audience::ALL {
-            if !seen.contains(&a) {
-                l.warn(
-                    "overview",
-                    T,
-                    "overview".into(),
-                    format!("no overview for `{}`", a.id()),
-                    "add one so every audience sees the whole system",
-                );
-            }
+    for a in Audience::ALL {
+        if !seen.contains(&a) {
+            l.err(
+                "overview",
+                T,
+                "overview".into(),
+                format!("no overview of the complaint system for `{}`", a.id()),
+                "add one (the “In één oogopslag” page shows it): the ladder from inside the school to the national bodies",
+            );
         }
     }
 }

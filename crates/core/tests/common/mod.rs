@@ -55,8 +55,23 @@ pub fn tree_json() -> Value {
             {"kind": "outcome", "id": "out-112", "title": t("Bel 112"), "intro": t("Nu."), "urgent": true, "session_only": true, "steps": [
                 {"org": "alarm", "action": t("Bel 112")}
             ]}
-        ]
+        ],
+        "overview": overview()
     })
+}
+
+/// One small overview per audience (the `overview` lint requires all five).
+pub fn overview() -> Value {
+    let one = |a: &str| {
+        json!({
+            "audience": a, "title": t("Zo werkt het"), "intro": t("Van school tot landelijk."),
+            "rungs": [
+                {"stage": "school", "org": "mentor", "does": t("Luistert en helpt."), "does_not": t("Straft niet.")},
+                {"stage": "support", "org": "helpdesk", "does": t("Wijst de weg.")}
+            ]
+        })
+    };
+    Value::Array(["pupil_primary", "pupil_secondary", "parent", "employee", "leader"].into_iter().map(one).collect())
 }
 
 pub fn src() -> Value {
