@@ -328,6 +328,7 @@ fn safety_rules_accept_the_right_way() {
     }
 }
 
+#[cfg(feature = "full-lint")]
 #[test]
 fn first_uncovered_slot_names_the_first_closed_quarter() {
     use wegwijzer_core::lint::first_uncovered_slot;
