@@ -145,7 +145,7 @@ impl<'a> Opening<'a> {
         };
         let verified = verified.clone();
         let content = Content::new(tree, directory);
-        let diags = lint(&content, i64::MAX / 4);
+        let diags = lint(&content, crate::lint::UNDATED);
         if has_errors(&diags) {
             let first = diags.iter().find(|d| d.severity == Severity::Error).map(|d| d.to_string()).unwrap_or_default();
             return Err(BundleError::Lint(first));

@@ -1,20 +1,17 @@
 //! Tests of the default content (`content/tree.json`, `content/organisations.json`).
 //!
 //! - the files deserialize into the content model;
-//! - a path-coverage table: answer sequences from the start → expected outcome, and every
-//!   node of the tree is visited by at least one case (a new node without a case fails);
+//! - the expert scenario table `content/scenarios.md` (walked with the core walker; every node
+//!   is visited by at least one row, so a new node without a situation fails);
 //! - every outcome ends with a human; every audience reaches the crisis branch in one step;
 //! - every text has an English translation (the English node set equals the Dutch one);
 //! - every topic entry is reachable from the start through its audience;
 //! - readability of the Dutch texts per audience (limits in docs/content-style.md).
-//!
-//! The cases are walked twice: by a small helper here that follows `next` over the model
-//! (so coverage does not depend on the walker), and by the core walker the app uses.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use wegwijzer_core::model::{CONTINUE, DONT_KNOW};
-use wegwijzer_core::walker;
+use wegwijzer_core::{scenarios, walker};
 use wegwijzer_core::{Audience, ChannelKind, Content, Directory, Node, OrgKind, Text, TextList, Tree};
 
 fn read(name: &str) -> String {
@@ -47,20 +44,6 @@ fn edges(n: &Node) -> Vec<(&str, &str)> {
     }
 }
 
-/// Walk `answers` from the start; returns the visited node ids (start included).
-fn walk<'t>(by_id: &HashMap<&str, &'t Node>, start: &'t str, answers: &[&str]) -> Result<Vec<&'t str>, String> {
-    let mut at: &str = start;
-    let mut seen = vec![at];
-    for a in answers {
-        let n = by_id.get(at).ok_or_else(|| format!("no node `{at}`"))?;
-        let next = edges(n).into_iter().find(|(c, _)| c == a).map(|(_, nx)| nx);
-        let Some(next) = next else { return Err(format!("node `{at}` has no choice `{a}`")) };
-        at = by_id.get(next).map(|n| n.id()).ok_or_else(|| format!("`{next}` is not a node"))?;
-        seen.push(at);
-    }
-    Ok(seen)
-}
-
 fn reachable<'t>(by_id: &HashMap<&str, &'t Node>, from: &str) -> BTreeSet<&'t str> {
     let mut out = BTreeSet::new();
     let mut stack = vec![from.to_string()];
@@ -73,86 +56,6 @@ fn reachable<'t>(by_id: &HashMap<&str, &'t Node>, from: &str) -> BTreeSet<&'t st
     out
 }
 
-/// Answer sequences from the start question → the outcome they must end at.
-/// Regenerate or extend by hand when the tree changes; `every_node_is_covered` fails
-/// when a node is added without a case.
-const CASES: &[(&[&str], &str)] = &[
-    (&["pupil_primary", "bully"], "out_pp_bully"),
-    (&["pupil_primary", "teacher"], "out_pp_teacher"),
-    (&["pupil_primary", "touch", "continue"], "out_pp_sexual"),
-    (&["pupil_primary", "hit"], "out_pp_violence"),
-    (&["pupil_primary", "different"], "out_pp_discrim"),
-    (&["pupil_primary", "home", "continue"], "out_home_child"),
-    (&["pupil_primary", "crisis", "danger"], "out_crisis_112"),
-    (&["pupil_primary", "dont_know"], "out_pp_other"),
-    (&["pupil_secondary", "bully", "no"], "out_ps_bully"),
-    (&["pupil_secondary", "bully", "yes_nothing"], "out_ps_complaint"),
-    (&["pupil_secondary", "bully", "dont_know"], "out_ps_bully"),
-    (&["pupil_secondary", "discrim", "origin"], "out_ps_discrim"),
-    (&["pupil_secondary", "discrim", "lgbtiq"], "out_ps_lgbt"),
-    (&["pupil_secondary", "discrim", "other"], "out_ps_discrim"),
-    (&["pupil_secondary", "discrim", "dont_know"], "out_ps_discrim"),
-    (&["pupil_secondary", "sexual", "continue"], "out_ps_sexual"),
-    (&["pupil_secondary", "violence"], "out_ps_violence"),
-    (&["pupil_secondary", "school", "unfair"], "out_ps_conflict"),
-    (&["pupil_secondary", "school", "suspend"], "out_ps_suspension"),
-    (&["pupil_secondary", "school", "complaint"], "out_ps_complaint"),
-    (&["pupil_secondary", "school", "dont_know"], "out_ps_conflict"),
-    (&["pupil_secondary", "more", "home", "continue"], "out_home_child"),
-    (&["pupil_secondary", "more", "thuis"], "out_ps_thuiszitten"),
-    (&["pupil_secondary", "more", "support"], "out_ps_support"),
-    (&["pupil_secondary", "more", "complaint"], "out_ps_complaint"),
-    (&["pupil_secondary", "more", "dont_know"], "out_ps_other"),
-    (&["pupil_secondary", "crisis", "danger"], "out_crisis_112"),
-    (&["pupil_secondary", "dont_know"], "out_ps_other"),
-    (&["parent", "bully", "no"], "out_pa_bully"),
-    (&["parent", "bully", "yes_nothing"], "out_pa_complaint"),
-    (&["parent", "bully", "dont_know"], "out_pa_bully"),
-    (&["parent", "discrim", "origin"], "out_pa_discrim"),
-    (&["parent", "discrim", "lgbtiq"], "out_pa_lgbt"),
-    (&["parent", "discrim", "other"], "out_pa_discrim"),
-    (&["parent", "discrim", "dont_know"], "out_pa_discrim"),
-    (&["parent", "sexual", "continue", "staff"], "out_pa_sexual_staff"),
-    (&["parent", "sexual", "continue", "pupil"], "out_pa_sexual_pupil"),
-    (&["parent", "sexual", "continue", "dont_know"], "out_pa_sexual_staff"),
-    (&["parent", "violence"], "out_pa_violence"),
-    (&["parent", "school", "unfair"], "out_pa_conflict"),
-    (&["parent", "school", "suspend"], "out_pa_suspension"),
-    (&["parent", "school", "complaint"], "out_pa_complaint"),
-    (&["parent", "school", "dont_know"], "out_pa_conflict"),
-    (&["parent", "more", "thuis"], "out_pa_thuiszitten"),
-    (&["parent", "more", "support"], "out_pa_support"),
-    (&["parent", "more", "complaint"], "out_pa_complaint"),
-    (&["parent", "more", "home"], "out_home_adult"),
-    (&["parent", "more", "dont_know"], "out_general"),
-    (&["parent", "crisis", "danger"], "out_crisis_112"),
-    (&["parent", "dont_know"], "out_general"),
-    (&["employee", "harassed", "pupil"], "out_em_by_pupil"),
-    (&["employee", "harassed", "parent"], "out_em_by_parent"),
-    (&["employee", "harassed", "colleague"], "out_em_by_colleague"),
-    (&["employee", "harassed", "manager"], "out_em_by_manager"),
-    (&["employee", "harassed", "dont_know"], "out_general"),
-    (&["employee", "told", "home"], "out_em_meldcode"),
-    (&["employee", "told", "staff"], "out_em_vi_staff"),
-    (&["employee", "told", "pupils"], "out_em_pupil_safety"),
-    (&["employee", "told", "dont_know"], "out_em_meldcode"),
-    (&["employee", "pupils"], "out_em_pupil_safety"),
-    (&["employee", "crisis", "danger"], "out_crisis_112"),
-    (&["employee", "dont_know"], "out_general"),
-    (&["leader", "complaint"], "out_le_complaint"),
-    (&["leader", "incident"], "out_le_incident"),
-    (&["leader", "policy"], "out_le_advice"),
-    (&["leader", "staff"], "out_le_staff"),
-    (&["leader", "crisis", "danger"], "out_crisis_112"),
-    (&["leader", "dont_know"], "out_general"),
-    (&["crisis", "danger"], "out_crisis_112"),
-    (&["crisis", "home"], "out_crisis_home"),
-    (&["crisis", "suicide"], "out_crisis_113"),
-    (&["crisis", "sexual"], "out_crisis_csg"),
-    (&["crisis", "talk"], "out_crisis_kt"),
-    (&["crisis", "no"], "out_crisis_none"),
-];
-
 #[test]
 fn content_deserializes() {
     let (tree, dir) = load();
@@ -161,41 +64,39 @@ fn content_deserializes() {
     assert!(!tree.nodes.is_empty() && !dir.organisations.is_empty());
 }
 
+/// The expert scenario table (`content/scenarios.md`) is the one table of paths: every row
+/// is walked with the core walker the app uses, must end at an outcome that shows the
+/// organisations an expert expects (and, for a row with an hour, a line open then), and every
+/// node of the tree must be visited by some row.
 #[test]
-fn path_cases_end_at_expected_outcomes() {
-    let (tree, _) = load();
-    let by_id = nodes(&tree);
-    let mut failures = Vec::new();
-    for (answers, expected) in CASES {
-        match walk(&by_id, &tree.start, answers) {
-            Err(e) => failures.push(format!("{answers:?}: {e}")),
-            Ok(path) => {
-                let last = *path.last().unwrap();
-                let is_outcome = matches!(by_id[last], Node::Outcome(_));
-                if last != *expected || !is_outcome {
-                    failures.push(format!("{answers:?}: ended at `{last}`, expected outcome `{expected}`"));
-                }
-            }
-        }
+fn expert_scenarios_hold() {
+    let (tree, dir) = load();
+    let content = Content::new(tree, dir);
+    let rows = scenarios::parse(&read("scenarios.md")).unwrap_or_else(|e| panic!("content/scenarios.md: {e}"));
+    let bad = scenarios::check(&content, &rows);
+    assert!(bad.is_empty(), "content/scenarios.md:\n{}", bad.iter().map(|(l, m)| format!("line {l}: {m}")).collect::<Vec<_>>().join("\n"));
+
+    // The table is broad enough to matter: every audience and the crisis branch, night hours.
+    assert!(rows.len() >= 25, "at least 25 situations, found {}", rows.len());
+    let firsts: BTreeSet<&str> = rows.iter().map(|r| r.path[0].as_str()).collect();
+    for a in Audience::ALL.iter().map(|a| a.id()).chain(["crisis"]) {
+        assert!(firsts.contains(a), "no situation starts with `{a}`");
     }
-    assert!(failures.is_empty(), "path cases failed:\n{}", failures.join("\n"));
+    let night = rows.iter().filter(|r| r.time.is_some_and(|(_, m)| !(7 * 60..21 * 60).contains(&m))).count();
+    assert!(night >= 4, "at least 4 situations at night (before 07:00 or from 21:00), found {night}");
+    // Rows end where the walker says; an outcome is reached (checked above) by its own id.
+    for r in &rows {
+        assert!(scenarios::outcome_of(&content, r).is_ok());
+    }
 }
 
-/// The same table through the core walker the app uses (answers, "weet ik niet", continue).
+/// Topic search jumps in through the walker as if the user had clicked.
 #[test]
-fn path_cases_through_the_core_walker() {
+fn topic_routes_through_the_core_walker() {
     let (tree, dir) = load();
     let start = tree.start.clone();
     let content = Content::new(tree, dir);
     let mut failures = Vec::new();
-    for (answers, expected) in CASES {
-        match walker::walk(&content, &start, answers).and_then(|w| w.current(&content).map(|n| n.id().to_string())) {
-            Ok(id) if id == *expected => {}
-            Ok(id) => failures.push(format!("{answers:?}: walker ended at `{id}`, expected `{expected}`")),
-            Err(e) => failures.push(format!("{answers:?}: {e}")),
-        }
-    }
-    // Topic search jumps in through the walker as if the user had clicked.
     for t in &content.tree.topics {
         for (aud, target) in &t.entry {
             if walker::route_to(&content, &start, aud, target).is_none() {
@@ -206,18 +107,25 @@ fn path_cases_through_the_core_walker() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The scenario checker itself can fail: a wrong expectation, a broken path, a closed hour.
 #[test]
-fn every_node_is_covered() {
-    let (tree, _) = load();
-    let by_id = nodes(&tree);
-    let mut visited = BTreeSet::new();
-    for (answers, _) in CASES {
-        if let Ok(path) = walk(&by_id, &tree.start, answers) {
-            visited.extend(path);
-        }
-    }
-    let missing: Vec<&str> = tree.nodes.iter().map(|n| n.id()).filter(|id| !visited.contains(id)).collect();
-    assert!(missing.is_empty(), "nodes not visited by any path case (add a case to CASES): {missing:?}");
+fn scenario_checker_reports_each_kind_of_failure() {
+    let (tree, dir) = load();
+    let content = Content::new(tree, dir);
+    let md = "| # | situatie | pad | tijd | verwacht |\n|---|---|---|---|---|\n\
+              | 1 | Kind in gevaar. | crisis > danger | | nobody |\n\
+              | 2 | Verkeerd pad. | crisis > no_such_option | | c112 |\n\
+              | 3 | Om 03:00 alleen een dagdienst. | crisis > danger | zo 03:00 | ouders_onderwijs |\n";
+    let rows = scenarios::parse(md).expect("parses");
+    let bad: Vec<String> = scenarios::check(&content, &rows).into_iter().map(|(_, m)| m).collect();
+    assert!(bad.iter().any(|m| m.starts_with("row 1:") && m.contains("not an organisation")), "{bad:?}");
+    assert!(bad.iter().any(|m| m.starts_with("row 2:") && m.contains("breaks")), "{bad:?}");
+    assert!(bad.iter().any(|m| m.starts_with("row 3:") && m.contains("open on zo 03:00")), "{bad:?}");
+    assert!(bad.iter().any(|m| m.contains("visited by no row")), "{bad:?}");
+    assert!(scenarios::parse("| a | b |\n|---|---|\n| 1 | 2 |").is_err());
+    assert!(
+        scenarios::parse("| # | situatie | pad | tijd | verwacht |\n|---|---|---|---|---|\n| 1 | x | crisis | morgen | c112 |").is_err()
+    );
 }
 
 #[test]
@@ -527,4 +435,24 @@ fn dutch_texts_are_readable_for_their_audience() {
         check(&o.id, level, vec![("purpose".into(), &o.purpose)]);
     }
     assert!(bad.is_empty(), "readability violations:\n{}", bad.join("\n"));
+}
+
+/// The static first screen (index.html, shown before the app and when it fails) lists every
+/// crisis line the content shows on every screen, as a `tel:` link: it must not drift from the
+/// content (a line that is open at night missing there is a child without help at night).
+#[test]
+fn static_help_lists_every_crisis_line() {
+    let (tree, dir) = load();
+    let html = std::fs::read_to_string(format!("{}/../../index.html", env!("CARGO_MANIFEST_DIR"))).expect("index.html");
+    let mut missing = Vec::new();
+    for id in &tree.always.crisis {
+        let Some(org) = dir.organisations.iter().find(|o| &o.id == id) else { continue };
+        for ch in org.channels.iter().filter(|ch| ch.kind == ChannelKind::Phone) {
+            let digits: String = ch.value.chars().filter(char::is_ascii_digit).collect();
+            if !html.contains(&format!("href=\"tel:{digits}\"")) {
+                missing.push(format!("{id}: {}", ch.value));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "index.html's static help lacks these crisis numbers: {missing:?}");
 }
