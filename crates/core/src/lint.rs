@@ -449,7 +449,9 @@ fn tree_rules(l: &mut Lint) {
                 format!("`{id}` is not in organisations.json"),
                 "fix the id"
             ),
-            Some(o) if !o.human || o.channels.is_empty() => lint_err!(
+            // The helpdesk may be a website (the official wegwijzer has no verified phone, chat
+            // or e-mail); the crisis lines must be people.
+            Some(o) if o.channels.is_empty() || (i > 0 && !o.human) => lint_err!(
                 l,
                 "human-fallback",
                 T,

@@ -147,12 +147,24 @@ fn every_outcome_ends_with_a_human() {
             }
         }
     }
-    // The helpdesk and the crisis numbers shown on every screen are humans with a channel.
-    for id in std::iter::once(&tree.always.helpdesk).chain(&tree.always.crisis) {
+    // The crisis numbers shown on every screen are people with a line open day and night
+    // among them; the helpdesk has at least a channel (a website is said to be one).
+    for id in &tree.always.crisis {
         match orgs.get(id.as_str()) {
-            Some(o) if o.human && !o.channels.is_empty() => {}
-            _ => bad.push(format!("always: `{id}` must be a human organisation with a channel")),
+            Some(o) if o.human && o.channels.iter().any(|c| c.kind == ChannelKind::Phone) => {}
+            _ => bad.push(format!("always: `{id}` must be a human organisation with a phone line")),
         }
+    }
+    let always_open = tree
+        .always
+        .crisis
+        .iter()
+        .filter_map(|id| orgs.get(id.as_str()))
+        .any(|o| o.human && o.channels.iter().any(|c| c.kind == ChannelKind::Phone && c.hours.as_ref().is_some_and(|h| h.always)));
+    assert!(always_open, "the crisis lines on every screen include one that is open day and night");
+    match orgs.get(tree.always.helpdesk.as_str()) {
+        Some(o) if !o.channels.is_empty() => {}
+        _ => bad.push(format!("always: helpdesk `{}` needs a channel", tree.always.helpdesk)),
     }
     assert!(tree.always.exit_url.starts_with("https://"));
     assert!(bad.is_empty(), "{}", bad.join("\n"));
