@@ -271,6 +271,13 @@ const SAFETY_CASES: &[(&str, &str, &str, Mutation)] = &[
     ("a promised person with only a website", "human-fallback", "nodes[id=out-helpdesk].steps[0]", |_, d| {
         org(d, "helpdesk")["channels"][0] = json!({"kind": "website", "value": "https://www.example.nl/", "source": common::src()});
     }),
+    ("a typo in a phone number", "unknown-number", "nodes[id=out-helpdesk].steps[0].action", |t, _| {
+        node(t, "out-helpdesk")["steps"][0]["action"] = common::t("Bel de helpdesk: 0800-0001.");
+    }),
+    ("a paid line called free", "cost-claim", "nodes[id=out-school].steps[1]", |t, d| {
+        org(d, "helpdesk")["cost"] = "paid".into();
+        node(t, "out-school")["steps"][1]["what_happens"] = json!({"nl": "Gratis.", "en": "Free."});
+    }),
     ("overview naming an unknown organisation", "unknown-organisation", "overview[0].rungs[0].org", |t, _| {
         t["overview"] = json!([{"audience": "parent", "title": common::t("Overzicht"), "intro": common::t("Zo werkt het."),
             "rungs": [{"stage": "school", "org": "nobody", "does": common::t("Luistert.")}]}]);
@@ -316,6 +323,12 @@ fn safety_rules_accept_the_right_way() {
                 "steps": [{"org": "helpdesk", "action": common::t("Meld het"), "mandatory": true}]}));
             node(t, "out-school")["steps"][0]["action"] = common::t("Praat met je mentor");
         }),
+        ("a known number in a text, and free help behind a paid number that says what the call costs", |t, d| {
+            node(t, "out-helpdesk")["steps"][0]["action"] = common::t("Bel de helpdesk: 0800-0000, of 112.");
+            org(d, "helpdesk")["cost"] = "paid".into();
+            node(t, "out-school")["steps"][1]["what_happens"] =
+                json!({"nl": "Gratis hulp. Bellen kost het lokale tarief.", "en": "Free help. The call costs the local rate."});
+        }),
         ("words that contain a banned phrase but are not it", |t, _| {
             node(t, "out-helpdesk")["intro"] = json!({"nl": "Bel een mensenrechtenorganisatie.", "en": "Human rights."});
         }),
@@ -349,4 +362,21 @@ fn first_uncovered_slot_names_the_first_closed_quarter() {
     let always = Hours { tz: "Europe/Amsterdam".into(), always: true, weekly: vec![], exceptions: vec![] };
     assert_eq!(first_uncovered_slot(&[&always]), None);
     assert_eq!(first_uncovered_slot(&[]), Some((0, 0)));
+}
+
+#[cfg(feature = "full-lint")]
+#[test]
+fn phone_numbers_are_found_in_text() {
+    use wegwijzer_core::lint::phone_numbers;
+    let cases: &[(&str, &[&str])] = &[
+        ("Bel 0800-0432 of chat.", &["08000432"]),
+        ("Bel 030-225 50 50 (keuze 2).", &["0302255050"]),
+        ("Bel 113 of 112.", &["113", "112"]),
+        ("Elke dag van 11 tot 21 uur, sinds 2013.", &[]),
+        ("Bel 0900-111 3 111.", &["09001113111"]),
+        ("Code 1130 and 21120 are not lines", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(phone_numbers(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+    }
 }

@@ -310,6 +310,66 @@ pub(super) fn safety_rules(l: &mut Lint) {
         }
     }
 
+    // Phone numbers written in texts are numbers the directory knows (a typo sends a child to
+    // a stranger), and a step does not call a paid line free.
+    let known: Vec<String> = c
+        .directory
+        .organisations
+        .iter()
+        .flat_map(|o| o.channels.iter())
+        .filter(|ch| matches!(ch.kind, ChannelKind::Phone | ChannelKind::Sms | ChannelKind::Whatsapp))
+        .map(|ch| ch.value.chars().filter(char::is_ascii_digit).collect())
+        .collect();
+    for n in &c.tree.nodes {
+        for (field, t) in node_texts(n, true) {
+            for s in std::iter::once(t.nl.as_str()).chain(t.en.as_deref()) {
+                for num in phone_numbers(s) {
+                    if !known.contains(&num) {
+                        l.err(
+                            "unknown-number",
+                            T,
+                            format!("nodes[id={}].{field}", n.id()),
+                            format!("the number {num} is not a phone channel of any organisation in the directory"),
+                            "check the number against its source and add it as a sourced channel, or correct the text",
+                        );
+                    }
+                }
+            }
+        }
+        if let Node::Outcome(o) = n {
+            for (i, st) in o.steps.iter().enumerate() {
+                let Some(org) = c.org(&st.org) else { continue };
+                if org.cost == Cost::Paid {
+                    let says_free = [Some(&st.action), st.what_happens.as_ref(), st.who.as_ref()].into_iter().flatten().any(|t| {
+                        contains_words(&t.nl.to_lowercase(), "gratis")
+                            || t.en.as_deref().is_some_and(|e| contains_words(&e.to_lowercase(), "free"))
+                    });
+                    // "Gratis hulp" is true of many services behind a paid number: then the step
+                    // must also say what the call costs.
+                    let says_cost =
+                        [Some(&st.action), st.what_happens.as_ref(), st.who.as_ref(), st.duration.as_ref(), st.does_not.as_ref()]
+                            .into_iter()
+                            .flatten()
+                            .any(|t| {
+                                let nl = t.nl.to_lowercase();
+                                let en = t.en.as_deref().unwrap_or("").to_lowercase();
+                                ["tarief", "kost", "betaal"].iter().any(|w| nl.contains(w))
+                                    && ["rate", "cost", "pay", "charge"].iter().any(|w| en.contains(w))
+                            });
+                    if says_free && !says_cost {
+                        l.err(
+                            "cost-claim",
+                            T,
+                            format!("nodes[id={}].steps[{i}]", o.id),
+                            format!("the step says it is free, but calling `{}` costs money (cost: paid)", org.id),
+                            "do not call a 0900 number free; if the help is free, also say what the call costs (“lokaal tarief”)",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     // Around-the-clock coverage of every crisis screen.
     for n in &c.tree.nodes {
         let Node::Outcome(o) = n else { continue };
@@ -492,4 +552,34 @@ pub(super) fn safety_rules(l: &mut Lint) {
 /// The first 15-minute slot of the week (Monday first) in which none of `hours` is open.
 pub fn first_uncovered_slot(hours: &[&Hours]) -> Option<(usize, u32)> {
     (0..7).flat_map(|d| (0..96).map(move |q| (d, q * 15))).find(|&(d, m)| !hours.iter().any(|h| open_in_week(h, d, m)))
+}
+
+/// Phone numbers in a text, as digits: runs of digits, spaces and dashes that start with `0`
+/// and have at least 8 digits (0800-0432, 030-225 50 50), or the short lines 112 and 113.
+pub fn phone_numbers(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_alphanumeric()) {
+            let mut j = i;
+            let mut last_digit = i;
+            while j < b.len() && (b[j].is_ascii_digit() || ((b[j] == ' ' || b[j] == '-') && b.get(j + 1).is_some_and(char::is_ascii_digit)))
+            {
+                if b[j].is_ascii_digit() {
+                    last_digit = j;
+                }
+                j += 1;
+            }
+            let digits: String = b[i..=last_digit].iter().filter(|c| c.is_ascii_digit()).collect();
+            let ends_word = !b.get(last_digit + 1).is_some_and(|c| c.is_alphanumeric());
+            if ends_word && ((digits.starts_with('0') && digits.len() >= 8) || digits == "112" || digits == "113") {
+                out.push(digits);
+            }
+            i = last_digit + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
