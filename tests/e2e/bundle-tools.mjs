@@ -1,5 +1,5 @@
 // Helpers for the journey, tamper, storage, a11y, privacy, i18n and static browser tests.
-//   content model:  TREE, ORGS, node(id), nextOf(id, choice), CASES (from crates/core/tests/content.rs),
+//   content model:  TREE, ORGS, node(id), nextOf(id, choice), CASES (the paths of content/scenarios.md),
 //                   pathOf(answers), expectedH1(id, lang), plain(text)
 //   driving:        openApp(page, hash), choose(page, choice, {crisis}), walk(page, answers), appH1(page)
 //   signed bundles: signBundle({...}) with the content CLI, routeContent(page, bundle), readBundle(dir)
@@ -65,15 +65,21 @@ export function pathOf(answers, entry = TREE.start) {
   return p;
 }
 
-/** The CASES table of crates/core/tests/content.rs: [{ answers: [...], outcome }]. */
+/** The paths of the expert scenario table (content/scenarios.md, which replaced the CASES table of
+ *  crates/core/tests/content.rs; the core's content test walks the same rows): [{ answers, outcome }],
+ *  the outcome found by walking the deployed tree. Only rows that end at an outcome. */
 export const CASES = (() => {
-  const src = fs.readFileSync(path.join(ROOT, 'crates', 'core', 'tests', 'content.rs'), 'utf8');
-  const table = src.slice(src.indexOf('const CASES'), src.indexOf('];', src.indexOf('const CASES')));
+  const md = fs.readFileSync(path.join(ROOT, 'content', 'scenarios.md'), 'utf8');
   const out = [];
-  for (const m of table.matchAll(/\(&\[([^\]]*)\],\s*"([A-Za-z0-9_]+)"\)/g)) {
-    out.push({ answers: [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]), outcome: m[2] });
+  for (const line of md.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 6 || !/^\d+$/.test(cells[1])) continue; // | # | situatie | pad | tijd | verwacht |
+    const answers = cells[3].split('>').map((a) => a.trim()).filter(Boolean);
+    let id = TREE.start;
+    for (const a of answers) id = nextOf(id, a);
+    if (node(id).kind === 'outcome') out.push({ answers, outcome: id });
   }
-  if (out.length < 10) throw new Error(`could not read CASES from content.rs (found ${out.length})`);
+  if (out.length < 10) throw new Error(`could not read the scenario paths from content/scenarios.md (found ${out.length})`);
   return out;
 })();
 

@@ -1,20 +1,15 @@
 // Offline PWA, product-spec section 8: after one online visit (service worker installed and
 // controlling), the network is blocked at the browser context; a reload shows the first
 // question, the offline indicator, and every outcome of the path-coverage table
-// (CASES in crates/core/tests/content.rs) is reachable by clicking.
+// (the paths of content/scenarios.md) is reachable by clicking.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, APP, ROOT, DIST } from './helpers.mjs';
+import { test, expect, APP, DIST } from './helpers.mjs';
+import { CASES } from './bundle-tools.mjs';
 
-/** The CASES table of the content tests: [[answers...], expectedOutcome]. */
+/** The scenario paths (content/scenarios.md): [[answers...], expectedOutcome]. */
 function cases() {
-  const src = fs.readFileSync(path.join(ROOT, 'crates/core/tests/content.rs'), 'utf8');
-  const table = src.slice(src.indexOf('const CASES'), src.indexOf('];', src.indexOf('const CASES')));
-  const out = [];
-  for (const m of table.matchAll(/\(&\[([^\]]*)\],\s*"([^"]+)"\)/g)) {
-    out.push([[...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]), m[2]]);
-  }
-  return out;
+  return CASES.map((c) => [c.answers, c.outcome]);
 }
 
 /** Outcome ids of the tree that is actually deployed in dist/content. */
