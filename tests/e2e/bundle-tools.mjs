@@ -84,6 +84,9 @@ export const CASES = (() => {
 })();
 
 /** First case of an audience (a start option) that ends at a non-crisis outcome, optionally of a given length. */
+/** True when a path passes a never-stored (session-only) screen. */
+export const sensitivePath = (answers) => pathOf(answers).some((id) => node(id).session_only);
+
 export function caseFor(audience, pred = () => true) {
   const c = CASES.find((k) => k.answers[0] === audience && !k.answers.includes('crisis') && pred(k));
   if (!c) throw new Error(`no case for ${audience}`);

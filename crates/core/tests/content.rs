@@ -448,23 +448,3 @@ fn dutch_texts_are_readable_for_their_audience() {
     }
     assert!(bad.is_empty(), "readability violations:\n{}", bad.join("\n"));
 }
-
-/// The static first screen (index.html, shown before the app and when it fails) lists every
-/// crisis line the content shows on every screen, as a `tel:` link: it must not drift from the
-/// content (a line that is open at night missing there is a child without help at night).
-#[test]
-fn static_help_lists_every_crisis_line() {
-    let (tree, dir) = load();
-    let html = std::fs::read_to_string(format!("{}/../../index.html", env!("CARGO_MANIFEST_DIR"))).expect("index.html");
-    let mut missing = Vec::new();
-    for id in &tree.always.crisis {
-        let Some(org) = dir.organisations.iter().find(|o| &o.id == id) else { continue };
-        for ch in org.channels.iter().filter(|ch| ch.kind == ChannelKind::Phone) {
-            let digits: String = ch.value.chars().filter(char::is_ascii_digit).collect();
-            if !html.contains(&format!("href=\"tel:{digits}\"")) {
-                missing.push(format!("{id}: {}", ch.value));
-            }
-        }
-    }
-    assert!(missing.is_empty(), "index.html's static help lacks these crisis numbers: {missing:?}");
-}
