@@ -131,7 +131,7 @@ fn now() -> i64 {
 /// Build the app (inside the root reactive owner, see `main`).
 pub fn app() -> crate::dom::E {
     use crate::dom::el;
-    let cfg = embed::Config::from_location();
+    let cfg = embed::from_location();
     let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
     let storage_ok = storage::available();
     let consent0 = storage_ok && storage::get(storage::CONSENT).and_then(|v| v.parse::<i64>().ok()).is_some_and(|exp| exp > now());

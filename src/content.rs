@@ -7,18 +7,24 @@ use crate::storage;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use wegwijzer_core::bundle::{BundleError, FileDigests, Opened, Opening, RawBundle};
+use wegwijzer_core::bundle::{self, BundleError, FileDigests, Opened, Opening, RawBundle};
 use wegwijzer_core::json::{self, ToJson};
 use wegwijzer_core::manifest::{self, Mode, PublicKeys, Seen, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
 use wegwijzer_core::Content;
 
 /// Pinned at build time: `WEGWIJZER_PUBKEYS` = current[,next] minisign public keys.
 const PUBKEYS: Option<&str> = option_env!("WEGWIJZER_PUBKEYS");
-/// Where the signed bundle lives; default same origin, next to the app.
-const BASE: Option<&str> = option_env!("WEGWIJZER_CONTENT_BASE");
-
-pub fn base() -> &'static str {
-    BASE.filter(|b| !b.is_empty()).unwrap_or("content/")
+/// Where the signed bundle lives: `<meta name="wegwijzer-content-base">` in index.html, which
+/// tools/postbuild.mjs writes from `--content-base` / `WEGWIJZER_CONTENT_BASE` (default
+/// `content/`, next to the app; or a CDN origin of its own, docs/deploy.md). The service worker
+/// gets the same value. Whatever it names, the pinned keys decide what is accepted.
+pub fn base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=wegwijzer-content-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| "content/".into())
 }
 
 /// Verified content ready for the app.
@@ -38,16 +44,6 @@ pub enum Fallback {
     /// A bundle arrived but failed verification: showing the last good copy.
     Rejected,
 }
-
-struct Cached {
-    manifest: String,
-    signature: String,
-    tree: String,
-    directory: String,
-}
-
-wegwijzer_core::from_json_struct!(Cached { req: [manifest, signature, tree, directory], opt: [] });
-wegwijzer_core::to_json_struct!(Cached { manifest, signature, tree, directory });
 
 fn keys() -> Result<PublicKeys, String> {
     let raw = PUBKEYS.ok_or("this build has no pinned content key (WEGWIJZER_PUBKEYS)")?;
@@ -107,8 +103,8 @@ async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
     Ok(out)
 }
 
-async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, u64), FetchError> {
-    let b = base();
+async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, [String; 2]), FetchError> {
+    let b = &base();
     let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
     let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
     // Verify the manifest before following the file names in it.
@@ -119,7 +115,7 @@ async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBund
     // Read at most the declared length + 1, so a longer body is detected and refused.
     let tree = fetch_capped(&format!("{b}{}", t.name), t.read_limit() + 1).await?;
     let directory = fetch_capped(&format!("{b}{}", d.name), d.read_limit() + 1).await?;
-    Ok((RawBundle { manifest, signature, tree, directory }, v.manifest.version))
+    Ok((RawBundle { manifest, signature, tree, directory }, [t.name.clone(), d.name.clone()]))
 }
 
 enum FetchError {
@@ -128,21 +124,46 @@ enum FetchError {
 }
 
 fn cache_bundle(raw: &RawBundle, seen: &Seen) {
-    let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    let c =
-        Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) };
-    storage::set(storage::CONTENT, &c.to_json());
+    storage::set(storage::CONTENT, &bundle::cached_json(raw));
     storage::set(storage::SEEN, &seen.to_json());
 }
 
+/// Give the service worker the bundle just accepted, by file name, so it can answer these
+/// requests offline (also when the content lives on another origin, and when this device's
+/// storage is blocked). It keeps only what the app verified: it never stores content it
+/// fetched by itself (tools/sw.template.js).
+fn offer_to_service_worker(raw: &RawBundle, [tree, directory]: [String; 2]) {
+    if storage::leaving() {
+        return;
+    }
+    let Some(sw) = crate::pwa::container() else { return };
+    let entries = js_sys::Array::new();
+    for (name, bytes) in
+        [(manifest::MANIFEST_NAME, &raw.manifest), (manifest::SIGNATURE_NAME, &raw.signature), (tree.as_str(), &raw.tree), (directory.as_str(), &raw.directory)]
+    {
+        entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes.as_slice())));
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"CACHE_CONTENT".into());
+    let _ = js_sys::Reflect::set(&msg, &"entries".into(), &entries);
+    if let Some(active) = sw.controller() {
+        let _ = active.post_message(&msg);
+    } else if crate::pwa::top_level() {
+        // First visit: the worker is still installing; `ready` resolves once it is active.
+        // (Top-level only: in a frame nothing registers one, and `ready` would never resolve.)
+        let Ok(ready) = sw.ready() else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(reg) = JsFuture::from(ready).await {
+                if let Some(active) = reg.unchecked_into::<web_sys::ServiceWorkerRegistration>().active() {
+                    let _ = active.post_message(&msg);
+                }
+            }
+        });
+    }
+}
+
 fn cached_bundle() -> Option<RawBundle> {
-    let c: Cached = json::from_slice(storage::get(storage::CONTENT)?.as_bytes()).ok()?;
-    Some(RawBundle {
-        manifest: c.manifest.into_bytes(),
-        signature: c.signature.into_bytes(),
-        tree: c.tree.into_bytes(),
-        directory: c.directory.into_bytes(),
-    })
+    bundle::read_cached(storage::get(storage::CONTENT)?.as_bytes())
 }
 
 fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {
@@ -154,7 +175,7 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
     let keys = keys()?;
     let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| json::from_slice(s.as_bytes()).ok());
     let fallback = match fetch_bundle(seen.as_ref(), &keys).await {
-        Ok((raw, _)) => {
+        Ok((raw, names)) => {
             let t0 = perf_now();
             let digests = digests(&raw).await;
             let hashing = perf_now() - t0;
@@ -168,6 +189,7 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
                         next_task().await;
                         next_task().await;
                         cache_bundle(&raw, &seen);
+                        offer_to_service_worker(&raw, names);
                     });
                     return Ok(Arc::new(loaded(o, None)));
                 }

@@ -6,65 +6,30 @@ use crate::app::Ctx;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wegwijzer_core::{Audience, Lang};
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Config {
-    pub embed: bool,
-    pub compact: bool,
-    pub lang: Option<Lang>,
-    pub audience: Option<Audience>,
-    /// The host page's origin, exactly `scheme://host[:port]`.
-    pub origin: Option<String>,
-    /// Where "Snel weg" goes, chosen by the school (`data-exit-url`); `https:` only.
-    pub exit: Option<String>,
-}
-
-/// An `https:` URL without characters that could break out of it.
-pub fn valid_exit(s: &str) -> bool {
-    s.len() < 300
-        && s.strip_prefix("https://").is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
-        && s.chars().all(|c| c.is_ascii_graphic())
-}
+/// The query options (parsed by the core: `wegwijzer_core::embed`, which also says which
+/// options only an embedding page may set and why).
+pub type Config = wegwijzer_core::embed::Options;
 
 fn warn(msg: &str) {
     web_sys::console::warn_1(&format!("Wegwijzer: {msg}").into());
 }
 
-/// `scheme://host[:port]` with http(s) only, nothing else.
-pub fn valid_origin(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) && !r.starts_with(':'))
+/// The app runs inside a frame: `window.top !== window`.
+pub fn framed() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    w.top().ok().flatten().is_some_and(|t| !js_sys::Object::is(&t, &w))
 }
 
-fn decode(s: &str) -> String {
-    js_sys::decode_uri_component(s).ok().and_then(|v| v.as_string()).unwrap_or_default()
-}
-
-impl Config {
-    pub fn parse(search: &str) -> Config {
-        let mut c = Config::default();
-        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let v = decode(v);
-            match k {
-                "embed" if v == "1" => c.embed = true,
-                "compact" if v == "1" => c.compact = true,
-                "lang" if Lang::parse(&v).is_some() => c.lang = Lang::parse(&v),
-                "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
-                "origin" if valid_origin(&v) => c.origin = Some(v),
-                "exit" if valid_exit(&v) => c.exit = Some(v),
-                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(&format!("ignored invalid value for option `{k}`")),
-                _ => warn(&format!("ignored unknown option `{k}`")),
-            }
-        }
-        c
+/// The options of this page's URL. Top-level, `exit`, `embed`, `compact` and `origin` are
+/// ignored with a warning: a link can never choose where quick exit goes.
+pub fn from_location() -> Config {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let (cfg, warnings) = Config::parse(&search, framed());
+    for w in &warnings {
+        warn(w);
     }
-
-    pub fn from_location() -> Config {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        Config::parse(&search)
-    }
+    cfg
 }
 
 /// The height of the content, not of the frame: `<html>`'s own box (the root element is a

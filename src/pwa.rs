@@ -14,7 +14,7 @@ thread_local! {
     static RELOADING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn container() -> Option<ServiceWorkerContainer> {
+pub fn container() -> Option<ServiceWorkerContainer> {
     let w = web_sys::window()?;
     let nav = w.navigator();
     if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
@@ -23,7 +23,7 @@ fn container() -> Option<ServiceWorkerContainer> {
     Some(nav.service_worker())
 }
 
-fn top_level() -> bool {
+pub fn top_level() -> bool {
     web_sys::window().is_some_and(|w| w.top().ok().flatten().is_some_and(|t| js_sys::Object::is(&t, &w)))
 }
 
@@ -73,7 +73,17 @@ pub fn init(c: Ctx) {
     });
     sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
-    let p = sw.register("sw.js");
+    // Under Trusted Types `register` takes a TrustedScriptURL: the loader's policy made one for
+    // exactly "sw.js" (tools/postbuild.mjs); without Trusted Types it is the plain string.
+    let url = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"wegwijzerSwUrl".into()).ok())
+        .filter(|u| !u.is_undefined())
+        .unwrap_or_else(|| "sw.js".into());
+    let register = js_sys::Reflect::get(&sw, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(p) = register.and_then(|f| f.call1(&sw, &url).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+        web_sys::console::warn_1(&"Wegwijzer: service worker not registered".into());
+        return;
+    };
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(p).await {
             // Resolves to undefined when service workers are blocked (e.g. by policy).

@@ -39,7 +39,7 @@ pub fn get(key: &str) -> Option<String> {
 /// True once quick exit has started (both the static first screen and the app put the
 /// `cloak` class on `<html>`): from then on nothing may be written, or a content load that
 /// finishes in the moments before the page is replaced would store data after the wipe.
-fn leaving() -> bool {
+pub fn leaving() -> bool {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|h| h.class_list().contains("cloak"))
 }
 

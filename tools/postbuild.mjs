@@ -8,13 +8,17 @@
 //   4. write dist/_headers (CDN headers, same rules as tools/server.mjs)
 //
 //   node tools/postbuild.mjs --dist dist [--public public] [--frame-ancestors https:] [--connect-src ORIGINS]
+//                            [--content-base content/ | https://content.example/wegwijzer/]
+// --content-base: where the app fetches its signed content (written into index.html's
+// <meta name="wegwijzer-content-base"> and into sw.js). Re-running postbuild on a built dist/ with
+// another base moves the content without a new wasm build. connect-src must then name its origin.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { headersFile, PRODUCTION_FRAME_ANCESTORS } from './server.mjs';
+import { headersFile, PRODUCTION_FRAME_ANCESTORS, TT_POLICY } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -23,6 +27,12 @@ const dist = path.resolve(opt('--dist', 'dist'));
 const pub = path.resolve(opt('--public', path.join(here, '..', 'public')));
 const frameAncestors = opt('--frame-ancestors', PRODUCTION_FRAME_ANCESTORS);
 const connectSrc = opt('--connect-src', '');
+const contentBase = opt('--content-base', 'content/');
+// A relative path below the app, or an http(s) URL; always a folder; nothing to escape in HTML.
+if (!/^(https?:\/\/[A-Za-z0-9.:\[\]-]+\/|(?!\.\.?\/|\/))[A-Za-z0-9._~\/-]*\/$/.test(contentBase) || /(^|\/)\.\.?\//.test(contentBase.replace(/^https?:\/\//, ''))) {
+  console.error(`postbuild: --content-base must be a folder ending in "/" (relative, or http(s)://host/...): ${contentBase}`);
+  process.exit(2);
+}
 
 const COMPRESS = /\.(html|js|mjs|css|wasm|json|minisig|webmanifest|svg|txt|xml|ico|md)$/i;
 // Not precached: the SW itself, the kill switch, the host-page embed script, CDN metadata.
@@ -84,6 +94,12 @@ const fatal = (why) => {
   for (const id of ['fatal', 'static-help']) document.getElementById(id)?.removeAttribute('hidden');
 };
 const trap = (e) => !!self.WebAssembly && e instanceof WebAssembly.RuntimeError;
+// Trusted Types (CSP require-trusted-types-for 'script'): the app's only script URL is its
+// service worker. This policy, the one the CSP names, makes exactly that one; nothing else can.
+const tt = self.trustedTypes && trustedTypes.createPolicy('${TT_POLICY}', {
+  createScriptURL: (u) => { if (u === 'sw.js') return u; throw new TypeError('Wegwijzer: not a script URL of this app: ' + u); },
+});
+window.wegwijzerSwUrl = tt ? tt.createScriptURL('sw.js') : 'sw.js';
 addEventListener('error', (e) => { if (trap(e.error)) fatal('the app stopped: ' + e.error); });
 addEventListener('unhandledrejection', (e) => { if (trap(e.reason)) fatal('the app stopped: ' + e.reason); });
 let started = false;
@@ -104,7 +120,14 @@ setTimeout(boot, 500);
 {
   const f = path.join(dist, 'index.html');
   const html = fs.readFileSync(f, 'utf8');
-  if (!html.includes('let started = false;')) fs.writeFileSync(f, deferBoot(html));
+  let out = html.includes('let started = false;') ? html : deferBoot(html);
+  const meta = /<meta name="wegwijzer-content-base" content="[^"]*">/;
+  if (!meta.test(out)) {
+    console.error('postbuild: index.html has no <meta name="wegwijzer-content-base" content="...">');
+    process.exit(1);
+  }
+  out = out.replace(meta, `<meta name="wegwijzer-content-base" content="${contentBase}">`);
+  if (out !== html) fs.writeFileSync(f, out);
 }
 
 // The glue (about 52 kB) is served as Trunk writes it, unminified; terser takes 1.8 kB off
@@ -133,7 +156,8 @@ const h = crypto.createHash('sha256');
 for (const r of files) h.update(r + '\0' + crypto.createHash('sha256').update(fs.readFileSync(path.join(dist, r))).digest('hex') + '\n');
 const version = h.digest('hex').slice(0, 16);
 const template = fs.readFileSync(path.join(here, 'sw.template.js'), 'utf8');
-const sw = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', JSON.stringify(files, null, 0));
+const sw = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', JSON.stringify(files, null, 0))
+  .replace('__CONTENT_BASE__', JSON.stringify(contentBase));
 fs.writeFileSync(path.join(dist, 'sw.js'), sw);
 
 // 3. precompress
@@ -154,4 +178,4 @@ for (const f of walk(dist)) {
 // 4. _headers
 fs.writeFileSync(path.join(dist, '_headers'), headersFile(dist, { frameAncestors, connectSrc }));
 
-console.log(`postbuild: copied ${copied} public file(s), sw.js version ${version} precaching ${files.length} file(s), compressed ${n} file(s), wrote _headers`);
+console.log(`postbuild: copied ${copied} public file(s), sw.js version ${version} precaching ${files.length} file(s), content from ${contentBase}, compressed ${n} file(s), wrote _headers`);

@@ -4,15 +4,21 @@
 //
 //   node tools/server.mjs --dir dist --port 8080 [--host 127.0.0.1]
 //        [--frame-ancestors "'self' https:"] [--connect-src "https://content.example"]
-//        [--no-cache-all] [--plain] [--log]
+//        [--cors-origin "https://app.example"] [--no-cache-all] [--plain] [--log]
 //   node tools/server.mjs --dir dist --emit-headers dist/_headers [--frame-ancestors https:]
 //
 // --plain          no security headers (used to serve test host pages that play "a school site")
 // --no-cache-all   every response `Cache-Control: no-cache` (update-flow tests redeploy in place)
+// --cors-origin    serve as the CONTENT host of an app on that origin: every response gets
+//                  `Access-Control-Allow-Origin: <origin>` (docs/deploy.md, "Content on its own origin")
 // --emit-headers   write a Netlify/Cloudflare-Pages style `_headers` file with the same rules, then exit
 //
 // The CSP is computed from the served HTML file itself: every inline <script> gets a
 // 'sha256-…' source, so Trunk's inline module loader runs and nothing else inline does.
+// Trusted Types are enforced (`require-trusted-types-for 'script'`): no string reaches an HTML
+// or script sink; the loader's one policy (TT_POLICY) turns exactly "sw.js" into a script URL.
+// HTML documents also get `Cross-Origin-Opener-Policy: same-origin` (it applies only when the
+// document is top-level: inside a school's iframe browsers ignore it).
 // No cookies are ever set.
 
 import http from 'node:http';
@@ -44,7 +50,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 
 export function parseArgs(argv) {
   const o = { dir: 'dist', port: 8080, host: '127.0.0.1', frameAncestors: DEFAULT_FRAME_ANCESTORS,
-    connectSrc: '', noCacheAll: false, plain: false, log: false, emitHeaders: null };
+    connectSrc: '', corsOrigin: '', noCacheAll: false, plain: false, log: false, emitHeaders: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -54,12 +60,13 @@ export function parseArgs(argv) {
       case '--host': o.host = next(); break;
       case '--frame-ancestors': o.frameAncestors = next(); break;
       case '--connect-src': o.connectSrc = next(); break;
+      case '--cors-origin': o.corsOrigin = next(); break;
       case '--no-cache-all': o.noCacheAll = true; break;
       case '--plain': o.plain = true; break;
       case '--log': o.log = true; break;
       case '--emit-headers': o.emitHeaders = next(); break;
       case '-h': case '--help':
-        console.log('usage: node tools/server.mjs --dir DIR --port N [--host H] [--frame-ancestors LIST] [--connect-src ORIGINS] [--no-cache-all] [--plain] [--log] [--emit-headers FILE]');
+        console.log('usage: node tools/server.mjs --dir DIR --port N [--host H] [--frame-ancestors LIST] [--connect-src ORIGINS] [--cors-origin ORIGIN] [--no-cache-all] [--plain] [--log] [--emit-headers FILE]');
         process.exit(0);
       default: throw new Error(`unknown argument ${a}`);
     }
@@ -82,6 +89,10 @@ export function inlineScriptHashes(html) {
   return [...new Set(out)];
 }
 
+/** The one Trusted Types policy, created by the loader in index.html (tools/postbuild.mjs):
+ *  it turns exactly "sw.js" into a TrustedScriptURL for `navigator.serviceWorker.register`. */
+export const TT_POLICY = 'wegwijzer-sw';
+
 export function csp(hashes, { frameAncestors = DEFAULT_FRAME_ANCESTORS, connectSrc = '' } = {}) {
   return [
     "default-src 'none'",
@@ -95,6 +106,8 @@ export function csp(hashes, { frameAncestors = DEFAULT_FRAME_ANCESTORS, connectS
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
+    "require-trusted-types-for 'script'",
+    `trusted-types ${TT_POLICY}`,
   ].join('; ');
 }
 
@@ -103,6 +116,12 @@ export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), accelerometer=(), gyroscope=(), magnetometer=(), usb=(), payment=()',
   'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+/** Headers of HTML documents besides the CSP. COOP: a page that opens the app, or that the app
+ *  opens, gets no handle on its window (window.opener / the returned WindowProxy are cut). */
+export const DOCUMENT_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
 // Trunk prints its u64 file hash as unpadded hex (usually 16 digits, sometimes fewer); the content CLI uses 16.
@@ -161,6 +180,7 @@ export function createServer(opts) {
       if (opts.log) console.log(`${req.method} ${req.url} ${status} ${Date.now() - started}ms`);
     };
     const base = opts.plain ? {} : { ...SECURITY_HEADERS };
+    if (opts.corsOrigin) base['Access-Control-Allow-Origin'] = opts.corsOrigin;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(405, { ...base, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, 'Method not allowed\n');
     }
@@ -182,7 +202,7 @@ export function createServer(opts) {
     const ext = path.extname(file).toLowerCase();
     const headers = { ...base, 'Content-Type': contentType(rel),
       'Cache-Control': opts.noCacheAll ? 'no-cache' : cacheControl(rel) };
-    if (!opts.plain && ext === '.html') headers['Content-Security-Policy'] = cspFor(file);
+    if (!opts.plain && ext === '.html') Object.assign(headers, { 'Content-Security-Policy': cspFor(file), ...DOCUMENT_HEADERS });
     if (rel === 'sw.js' && !opts.plain) headers['Service-Worker-Allowed'] = '/';
     let sendFile = file;
     if (COMPRESSIBLE.has(ext)) {
@@ -217,12 +237,13 @@ export function headersFile(dir, opts) {
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
   const files = walk(root).map((f) => path.relative(root, f).split(path.sep).join('/'))
     .filter((f) => !/\.(br|gz)$/.test(f) && f !== '_headers').sort();
-  lines.push('/', `  Content-Security-Policy: ${appCsp}`, '  Cache-Control: no-cache', '');
+  const doc = Object.entries(DOCUMENT_HEADERS).map(([k, v]) => `  ${k}: ${v}`);
+  lines.push('/', `  Content-Security-Policy: ${appCsp}`, ...doc, '  Cache-Control: no-cache', '');
   for (const f of files) {
     const cc = cacheControl(f);
     const extra = [];
     if (f.endsWith('.html')) {
-      extra.push(`  Content-Security-Policy: ${csp(inlineScriptHashes(fs.readFileSync(path.join(root, f), 'utf8')), opts)}`);
+      extra.push(`  Content-Security-Policy: ${csp(inlineScriptHashes(fs.readFileSync(path.join(root, f), 'utf8')), opts)}`, ...doc);
     }
     const ct = contentType(f);
     lines.push(`/${f}`, `  Cache-Control: ${cc}`, ...(/wasm|manifest\+json/.test(ct) ? [`  Content-Type: ${ct}`] : []), ...extra, '');

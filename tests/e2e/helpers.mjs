@@ -131,19 +131,24 @@ export function copyDist(from = DIST) {
 /**
  * Serve a directory with the same server and headers as production, in-process.
  *   const srv = await startServer({ dir, port: 0, noCacheAll: true }); ... await srv.close();
- * Returns { url, origin, port, close }. port 0 picks a free port.
+ * Returns { url, origin, port, close, setCorsOrigin }. port 0 picks a free port.
+ * `name`: the host name in `origin` (e.g. 'localhost' for a second, cross-site origin while
+ * listening on 127.0.0.1). `corsOrigin` / `setCorsOrigin(o)`: serve as a content host for an app
+ * at that origin (Access-Control-Allow-Origin), see docs/deploy.md.
  * Note: a different port is a different origin (own service worker, own storage).
  */
-export async function startServer({ dir = DIST, port = 0, host = '127.0.0.1', plain = false, noCacheAll = false,
-  frameAncestors, connectSrc = '' } = {}) {
+export async function startServer({ dir = DIST, port = 0, host = '127.0.0.1', name = host, plain = false, noCacheAll = false,
+  frameAncestors, connectSrc = '', corsOrigin = '' } = {}) {
   const mod = await import('../../tools/server.mjs');
-  const srv = mod.createServer({ dir, port, host, plain, noCacheAll, connectSrc, log: false,
-    frameAncestors: frameAncestors || mod.DEFAULT_FRAME_ANCESTORS });
+  const opts = { dir, port, host, plain, noCacheAll, connectSrc, corsOrigin, log: false,
+    frameAncestors: frameAncestors || mod.DEFAULT_FRAME_ANCESTORS };
+  const srv = mod.createServer(opts);
   await new Promise((res, rej) => { srv.once('error', rej); srv.listen(port, host, res); });
   const actual = srv.address().port;
-  const origin = `http://${host}:${actual}`;
+  const origin = `http://${name}:${actual}`;
   return {
     origin, url: origin + '/', port: actual,
+    setCorsOrigin: (o) => { opts.corsOrigin = o; },
     close: () => new Promise((res) => { srv.closeAllConnections?.(); srv.close(() => res()); }),
   };
 }

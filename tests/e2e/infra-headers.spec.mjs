@@ -57,6 +57,12 @@ test.describe('headers', () => {
       expect(d['manifest-src']).toEqual(["'self'"]);
       expect(d['worker-src']).toEqual(["'self'"]);
       expect(d['frame-ancestors']?.length).toBeGreaterThan(0);
+      // Trusted Types (issue 13): enforced, and only the loader's one policy may exist.
+      expect(d['require-trusted-types-for']).toEqual(["'script'"]);
+      expect(d['trusted-types']).toEqual(['wegwijzer-sw']);
+      // COOP on documents: browsers apply it only when the document is top-level, so the
+      // embedded app is unaffected (tests/e2e/embed.spec.mjs, quick-exit.spec.mjs).
+      expect(h['cross-origin-opener-policy'], p).toBe('same-origin');
       const html = await r.text();
       for (const hash of inlineHashes(html)) expect(d['script-src'], 'every inline script is hashed').toContain(hash);
       // No inline styles: style-src 'self' would block them.
@@ -191,6 +197,11 @@ test.describe('dist', () => {
     expect(hf).toMatch(/\/sw\.js\n\s+Cache-Control: no-cache/);
     expect(hf).toMatch(/immutable/);
     expect(hf).not.toMatch(/X-Frame-Options/i);
+    // The document rules carry COOP and Trusted Types, as the server sends them.
+    const root = hf.slice(hf.indexOf('\n/\n'), hf.indexOf('\n\n', hf.indexOf('\n/\n') + 1));
+    expect(root).toMatch(/Cross-Origin-Opener-Policy: same-origin/);
+    expect(root).toMatch(/require-trusted-types-for 'script'; trusted-types wegwijzer-sw/);
+    expect(hf).toMatch(/\/index\.html\n(\s+.+\n)*\s+Cross-Origin-Opener-Policy: same-origin/);
   });
 });
 
@@ -210,7 +221,7 @@ test.describe('browser', () => {
   test('sw.js installs, precaches everything, waits, and skips waiting only on request', async ({ page }) => {
     await page.goto(`${APP}/index.html`);
     const res = await page.evaluate(async () => {
-      const reg = (await navigator.serviceWorker.getRegistration('./')) || (await navigator.serviceWorker.register('./sw.js', { scope: './' }));
+      const reg = (await navigator.serviceWorker.getRegistration('./')) || (await navigator.serviceWorker.register(window.wegwijzerSwUrl, { scope: './' }));
       await navigator.serviceWorker.ready;
       const keys = await caches.keys();
       const ours = keys.filter((k) => k.startsWith('wegwijzer-'));

@@ -10,7 +10,7 @@ test('sw-kill.js deployed as sw.js unregisters the worker and clears the caches 
   try {
     await page.goto(srv.url);
     await page.evaluate(async () => {
-      await navigator.serviceWorker.register('./sw.js', { scope: './' });
+      await navigator.serviceWorker.register(window.wegwijzerSwUrl, { scope: './' });
       await navigator.serviceWorker.ready;
     });
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('wegwijzer-')).length)).toBeGreaterThan(0);

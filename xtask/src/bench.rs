@@ -31,7 +31,7 @@ pub fn bench(rest: &[String]) -> Result<(), String> {
         let k = key.to_string_lossy().to_string();
         match cli(&["sign", "--content", &g, "--key", &k, "--out", &out]) {
             Ok(()) => {
-                postbuild(&dist500, &o.frame_ancestors, &o.connect_src)?;
+                postbuild(&dist500, &o.frame_ancestors, &o.connect_src, &o.content_base)?;
                 have500 = true;
             }
             Err(e) => warn(&format!("500-node content could not be signed: {e}")),

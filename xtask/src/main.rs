@@ -2,18 +2,20 @@
 //!
 //! Commands:
 //!   setup [--no-browser]        install whatever is missing (idempotent, version-checked)
-//!   serve [--release] [--port N] [--host H]
+//!   serve [--release] [--no-build-std] [--port N] [--host H]
 //!                               build with a dev key (or WEGWIJZER_PUBKEYS), sign content, serve dist/
-//!   test                        everything CI runs; exits non-zero on any failure
+//!   test [--dev]                everything CI runs (lints, tests, builds, budgets, browser tests);
+//!                               exits non-zero on any failure
 //!   bench                       release build + Lighthouse/Playwright measurements -> docs/benchmarks.md
-//!   dist --pubkeys K1[,K2] [--content-base URL] [--signed-content DIR] [--frame-ancestors LIST]
+//!   dist --pubkeys K1[,K2] [--content-base URL] [--signed-content DIR] [--frame-ancestors LIST] [--no-build-std]
 //!                               production build; content is signed offline (docs/signing.md)
 //!
 //! Environment:
 //!   WEGWIJZER_PUBKEYS       comma-separated minisign public keys (base64). When set, serve/test/bench
 //!                           pin these keys and expect content signed offline in WEGWIJZER_SIGNED_CONTENT.
 //!   WEGWIJZER_SIGNED_CONTENT  directory with content already signed by the production key.
-//!   WEGWIJZER_CONTENT_BASE  where the app fetches content from (default `content/`).
+//!   WEGWIJZER_CONTENT_BASE  where the app fetches content from (default `content/`; written into
+//!                           index.html and sw.js by tools/postbuild.mjs, its origin into connect-src).
 //!   WEGWIJZER_TEST_PORT     first test port (default 8090: app; +1: other-origin host pages).
 
 mod bench;
@@ -56,6 +58,15 @@ pub const CONTENT_BUDGET: u64 = 40 * 1000;
 pub const RELEASE_WASM_RUSTFLAGS: &str = "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort";
 /// The std crates rebuilt for the release wasm (`CARGO_UNSTABLE_BUILD_STD`, = `-Zbuild-std=…`).
 pub const RELEASE_BUILD_STD: &str = "std,panic_abort";
+/// The Rust version these flags are known to work with: `rust-toolchain.toml` pins it, so the
+/// unstable options cannot change under the build on another machine. When they break (a new
+/// toolchain, a platform without `rust-src`), `--no-build-std` builds the release wasm on plain
+/// stable Rust: the same app, about 16 kB brotli bigger (docs/deploy.md, "Toolchain").
+/// `cargo xtask test` builds that fallback once too and prints both sizes.
+pub const NO_BUILD_STD_FLAG: &str = "--no-build-std";
+/// Target dir of the fallback build, so the two release builds do not overwrite each other's
+/// artifacts (their flags differ) and each stays incremental.
+pub const NO_BUILD_STD_TARGET_DIR: &str = "target/no-build-std";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -87,12 +98,15 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
   setup [--no-browser]                 install what is missing (wasm32 target, rust-src, trunk, wasm-bindgen-cli,
                                        npm packages incl. wasm-opt, chromium) - idempotent
-  serve [--release] [--port 8080] [--host 127.0.0.1]
+  serve [--release] [--no-build-std] [--port 8080] [--host 127.0.0.1]
                                        build, sign content with a local dev key, serve on http://127.0.0.1:8080
-  test [--dev] [--no-browser-tests]    cargo tests, CLI checks, release build, budgets, browser tests
+  test [--dev] [--no-browser-tests]    fmt + clippy (native and wasm32), cargo tests, CLI checks, release build
+                                       (and the --no-build-std fallback), budgets, browser tests
   bench [--runs 3] [--no-write]        benchmark table (printed and appended to docs/benchmarks.md)
-  dist --pubkeys K1[,K2] [--content-base URL] [--signed-content DIR] [--frame-ancestors LIST] [--out DIR]
-                                       production build (content signed offline, see docs/signing.md)";
+  dist --pubkeys K1[,K2] [--content-base URL] [--signed-content DIR] [--frame-ancestors LIST] [--out DIR] [--no-build-std]
+                                       production build (content signed offline, see docs/signing.md)
+  --no-build-std (serve, dist, test's release build): release wasm on plain stable Rust, std not rebuilt
+                                       (the fallback when the pinned toolchain's unstable flags fail; +16 kB)";
 
 // ---------------------------------------------------------------------------------------------
 // setup
@@ -200,6 +214,11 @@ fn npm_ci() -> Result<(), String> {
 
 pub struct BuildOpts {
     pub release: bool,
+    /// Release only: rebuild std with panic=immediate-abort (RELEASE_WASM_RUSTFLAGS); false =
+    /// the `--no-build-std` fallback on plain stable.
+    pub build_std: bool,
+    /// CARGO_TARGET_DIR for this build (None: the workspace's `target/`).
+    pub target_dir: Option<PathBuf>,
     pub dist: PathBuf,
     pub pubkeys: String,
     pub content_base: String,
@@ -266,7 +285,7 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
     let path = tool_path();
     // Release: std rebuilt with panic=immediate-abort. RUSTC_BOOTSTRAP=1 is in the environment of
     // these two commands only (see RELEASE_WASM_RUSTFLAGS); trunk passes it on to the cargo it runs.
-    let std_env: &[(&str, &str)] = if o.release {
+    let std_env: &[(&str, &str)] = if o.release && o.build_std {
         &[
             ("RUSTC_BOOTSTRAP", "1"),
             ("CARGO_UNSTABLE_BUILD_STD", RELEASE_BUILD_STD),
@@ -276,7 +295,10 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
         &[]
     };
     let _ = run_env("cargo", &["fetch", "--quiet"], &[]);
-    if o.release {
+    if o.release && !o.build_std {
+        info(&format!("release wasm on plain stable Rust ({NO_BUILD_STD_FLAG}): std not rebuilt (about 16 kB brotli more than the shipped build)"));
+    }
+    if o.release && o.build_std {
         for var in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"] {
             if env::var_os(var).is_some() {
                 warn(&format!("{var} is set and overrides RELEASE_WASM_RUSTFLAGS: the release wasm is not built as shipped"));
@@ -291,9 +313,12 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
     if o.release {
         args.push("--release");
     }
-    let mut envs: Vec<(&str, &str)> =
-        vec![("PATH", &path), ("WEGWIJZER_PUBKEYS", &o.pubkeys), ("WEGWIJZER_CONTENT_BASE", &o.content_base), ("NO_COLOR", "true")];
+    let mut envs: Vec<(&str, &str)> = vec![("PATH", &path), ("WEGWIJZER_PUBKEYS", &o.pubkeys), ("NO_COLOR", "true")];
     envs.extend_from_slice(std_env);
+    let target_dir = o.target_dir.as_ref().map(|d| d.to_string_lossy().to_string());
+    if let Some(d) = &target_dir {
+        envs.push(("CARGO_TARGET_DIR", d));
+    }
     run_env("trunk", &args, &envs)?;
     ok(&format!("trunk build done in {:.1}s", t.elapsed().as_secs_f64()));
     let content_out = o.dist.join("content");
@@ -325,14 +350,14 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
     } else {
         warn("no content in dist/content: publish signed content at WEGWIJZER_CONTENT_BASE (docs/deploy.md)");
     }
-    postbuild(&o.dist, &o.frame_ancestors, &o.connect_src)?;
+    postbuild(&o.dist, &o.frame_ancestors, &o.connect_src, &o.content_base)?;
     Ok(())
 }
 
-pub fn postbuild(dist: &Path, frame_ancestors: &str, connect_src: &str) -> Result<(), String> {
+pub fn postbuild(dist: &Path, frame_ancestors: &str, connect_src: &str, content_base: &str) -> Result<(), String> {
     step("postbuild: public/, sw.js, precompression, _headers");
     let d = dist.to_string_lossy().to_string();
-    let mut args = vec!["tools/postbuild.mjs", "--dist", &d, "--frame-ancestors", frame_ancestors];
+    let mut args = vec!["tools/postbuild.mjs", "--dist", &d, "--frame-ancestors", frame_ancestors, "--content-base", content_base];
     if !connect_src.is_empty() {
         args.extend(["--connect-src", connect_src]);
     }
@@ -359,6 +384,8 @@ pub fn default_build(release: bool, dist: PathBuf, strict: bool) -> Result<Build
     }
     Ok(BuildOpts {
         release,
+        build_std: true,
+        target_dir: None,
         dist,
         connect_src: content_origin(&content_base),
         pubkeys,
@@ -379,7 +406,8 @@ fn serve(rest: &[String]) -> Result<(), String> {
     let port = flag_value(rest, "--port").unwrap_or_else(|| "8080".into());
     let host = flag_value(rest, "--host").unwrap_or_else(|| "127.0.0.1".into());
     setup(&Setup { browser: false })?;
-    let o = default_build(release, root().join("dist"), false)?;
+    let mut o = default_build(release, root().join("dist"), false)?;
+    o.build_std = !has_flag(rest, NO_BUILD_STD_FLAG);
     build(&o)?;
     step(&format!("serve: http://{host}:{port}/  (Ctrl-C to stop)"));
     let mut args = vec!["tools/server.mjs", "--dir", "dist", "--port", &port, "--host", &host];
@@ -403,6 +431,8 @@ fn dist(rest: &[String]) -> Result<(), String> {
     setup(&Setup { browser: false })?;
     let o = BuildOpts {
         release: true,
+        build_std: !has_flag(rest, NO_BUILD_STD_FLAG),
+        target_dir: None,
         dist: if out.is_absolute() { out } else { root().join(out) },
         connect_src: content_origin(&content_base),
         pubkeys,
@@ -467,6 +497,22 @@ fn test(rest: &[String]) -> ExitCode {
     let t = Instant::now();
     let setup_ok = record("setup", t, setup(&Setup { browser: !skip_browser }).map(|_| (1, 0)));
 
+    // Lints that cannot be skipped (issue 13): formatting, and clippy with every warning an
+    // error, for the native workspace (all targets: tests, benches, xtask) and for the app as
+    // the browser builds it (wasm32: most of src/ only exists there).
+    for (label, args) in [
+        ("cargo fmt --check", &["fmt", "--all", "--check"][..]),
+        ("clippy (native, all targets)", &["clippy", "--workspace", "--all-targets", "--color", "never", "--", "-D", "warnings"][..]),
+        (
+            "clippy (wasm32, the app)",
+            &["clippy", "-p", "wegwijzer-app", "--target", "wasm32-unknown-unknown", "--color", "never", "--", "-D", "warnings"][..],
+        ),
+    ] {
+        let t = Instant::now();
+        step(&format!("lint: cargo {}", args.join(" ")));
+        record(label, t, run("cargo", args).map(|_| (1, 0)));
+    }
+
     let t = Instant::now();
     let label = "cargo test --workspace";
     record(label, t, cargo_test(label, &["test", "--workspace", "--color", "never"]));
@@ -497,6 +543,32 @@ fn test(rest: &[String]) -> ExitCode {
     if built {
         let t = Instant::now();
         record("budgets", t, budgets(&test_dist, !dev));
+    }
+
+    // The documented fallback (--no-build-std): the release wasm once more on plain stable Rust,
+    // in its own target dir, so a deployer knows it still builds and what it costs.
+    if built && !dev {
+        let t = Instant::now();
+        let fallback_dist = root().join("dist-test-no-build-std");
+        let r = default_build(true, fallback_dist.clone(), true).and_then(|mut o| {
+            o.build_std = false;
+            o.target_dir = Some(root().join(NO_BUILD_STD_TARGET_DIR));
+            build(&o)?;
+            let (with, without) = (sizes(&test_dist)?, sizes(&fallback_dist)?);
+            step("release wasm with and without the std rebuild (brotli bytes)");
+            let shell = |s: &Sizes| s.html + s.css + s.js + s.wasm;
+            println!("   {:<44} {:>10} {:>10}", "build", "wasm", "app shell");
+            println!("   {:<44} {:>10} {:>10}", "std rebuilt (shipped)", with.wasm, shell(&with));
+            println!("   {:<44} {:>10} {:>10}", format!("plain stable ({NO_BUILD_STD_FLAG}, fallback)"), without.wasm, shell(&without));
+            println!("   {:<44} {:>10} {:>10}", "difference", without.wasm as i64 - with.wasm as i64, shell(&without) as i64 - shell(&with) as i64);
+            if without.wasm == 0 {
+                return Err("the fallback build has no wasm".into());
+            }
+            Ok((1, 0))
+        });
+        record("build (release, --no-build-std)", t, r);
+    } else if dev {
+        info("--dev: the --no-build-std fallback build is skipped (it is a release build)");
     }
 
     if built && !skip_browser {

@@ -153,3 +153,38 @@ impl<'a> Opening<'a> {
         Ok(Some(Opened { verified, content }))
     }
 }
+
+/// The last verified bundle as the app keeps it on the device (`localStorage`, key
+/// `ww:content`): the four texts as fetched. Reading it back is reading outside data (another
+/// script on the origin, a browser extension or a corrupt disk may have changed it), so it is
+/// opened again with [`Mode::Cached`] before use, like a fresh download.
+struct Cached {
+    manifest: String,
+    signature: String,
+    tree: String,
+    directory: String,
+}
+
+crate::from_json_struct!(Cached { req: [manifest, signature, tree, directory], opt: [] });
+crate::to_json_struct!(Cached { manifest, signature, tree, directory });
+
+/// The stored form of a bundle ([`read_cached`] reads it back). Non-UTF-8 bytes are replaced,
+/// which makes such a bundle fail verification when read back: it was never accepted anyway.
+pub fn cached_json(raw: &RawBundle) -> String {
+    use crate::json::ToJson;
+    let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) }
+        .to_json()
+}
+
+/// The stored bundle, or `None` for anything that is not exactly the stored form. The bytes
+/// are NOT verified here: pass them to [`open`] / [`Opening`].
+pub fn read_cached(text: &[u8]) -> Option<RawBundle> {
+    let c: Cached = crate::json::from_slice(text).ok()?;
+    Some(RawBundle {
+        manifest: c.manifest.into_bytes(),
+        signature: c.signature.into_bytes(),
+        tree: c.tree.into_bytes(),
+        directory: c.directory.into_bytes(),
+    })
+}

@@ -10,8 +10,10 @@
 //! - [`time`], [`hours`]: RFC 3339, Europe/Amsterdam, "nu open / nu gesloten".
 //! - [`markup`]: the tiny safe text markup, parsed into nodes (never HTML).
 //! - [`graph`]: Mermaid/DOT and stats of the tree.
+//! - [`route`], [`embed`]: the app's hash routes and its query options (who may set which).
 
 pub mod bundle;
+pub mod embed;
 pub mod graph;
 pub mod hours;
 pub mod json;
@@ -21,6 +23,7 @@ pub mod manifest;
 pub mod markup;
 pub mod model;
 pub mod progress;
+pub mod route;
 #[cfg(feature = "full-lint")]
 pub mod scenarios;
 pub mod time;

@@ -1,0 +1,156 @@
+//! Options the app reads from its own URL's query string (`?embed=1&lang=en&exit=…`), set by
+//! `public/embed.js` when a school embeds the app. Pure parsing, so it is tested natively
+//! (`tests/prop_parsers.rs`); `src/embed.rs` only reads `location.search`, asks whether the
+//! app runs inside a frame and logs the warnings.
+//!
+//! Trust (ARCHITECTURE.md, Security): a URL is something anyone can send a child. Options that
+//! would let a link change what the app does with the child's safety are honoured only when
+//! the app runs inside a frame, where the embedding page chose them:
+//! - `exit`: where "Snel weg" goes (product-spec section 5: "a top-level URL can never choose
+//!   it"); otherwise a link could send a fleeing child to a page that learns they fled;
+//! - `embed`, `compact`: the embedded layout hides the footer (safety and accessibility pages)
+//!   and stops the page from scrolling (the host page scrolls the frame), so top-level a link
+//!   could hide the help below the fold;
+//! - `origin`: where height messages go; they only go to a parent frame anyway.
+//!
+//! `lang` and `audience` are presets the user can change on the first screen, so they work
+//! top-level too (a school may link to the English or parent version).
+
+use crate::model::{Audience, Lang};
+
+/// Longest accepted exit URL (bytes).
+pub const MAX_EXIT_URL: usize = 300;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub embed: bool,
+    pub compact: bool,
+    pub lang: Option<Lang>,
+    pub audience: Option<Audience>,
+    /// The host page's origin, exactly `scheme://host[:port]`.
+    pub origin: Option<String>,
+    /// Where "Snel weg" goes, chosen by the school (`data-exit-url`); `https:` only.
+    pub exit: Option<String>,
+}
+
+/// At most this many warnings are returned (then one saying how many more were ignored): a
+/// long query string must not flood the console.
+pub const MAX_WARNINGS: usize = 8;
+
+/// Options that only an embedding page may set.
+pub const FRAME_ONLY: [&str; 4] = ["embed", "compact", "origin", "exit"];
+
+/// An `https:` URL with a host and without characters that could break out of it.
+pub fn valid_exit(s: &str) -> bool {
+    s.len() < MAX_EXIT_URL
+        && s.strip_prefix("https://").is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && s.chars().all(|c| c.is_ascii_graphic())
+}
+
+/// `scheme://host[:port]` with http(s) only, nothing else.
+pub fn valid_origin(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) && !r.starts_with(':'))
+}
+
+/// `decodeURIComponent`: `%XX` escapes to bytes, which must be UTF-8; `None` for a malformed
+/// escape or invalid UTF-8 (where the browser's function throws). `+` stays `+`.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |c: u8| (c as char).to_digit(16);
+            let hi = hex(*b.get(i + 1)?)?;
+            let lo = hex(*b.get(i + 2)?)?;
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+impl Options {
+    /// Parse `location.search` (with or without the leading `?`). `framed`: the app runs inside
+    /// a frame (`window.top !== window`). Returns the options and one warning per ignored
+    /// pair, for the console. Never panics, whatever the input (property-tested).
+    pub fn parse(search: &str, framed: bool) -> (Options, Vec<String>) {
+        let mut c = Options::default();
+        let mut warnings = Vec::new();
+        let mut more = 0usize;
+        let mut warn = |w: String| {
+            if warnings.len() < MAX_WARNINGS {
+                warnings.push(w);
+            } else {
+                more += 1;
+            }
+        };
+        for pair in search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = percent_decode(v).unwrap_or_default();
+            if FRAME_ONLY.contains(&k) && !framed {
+                warn(format!("ignored option `{k}`: only an embedding page can set it (the app is not in a frame)"));
+                continue;
+            }
+            match k {
+                "embed" if v == "1" => c.embed = true,
+                "compact" if v == "1" => c.compact = true,
+                "lang" if Lang::parse(&v).is_some() => c.lang = Lang::parse(&v),
+                "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
+                "origin" if valid_origin(&v) => c.origin = Some(v),
+                "exit" if valid_exit(&v) => c.exit = Some(v),
+                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => {
+                    warn(format!("ignored invalid value for option `{k}`"))
+                }
+                _ => warn(format!("ignored unknown option `{}`", k.chars().take(40).collect::<String>())),
+            }
+        }
+        if more > 0 {
+            warnings.push(format!("ignored {more} more option(s)"));
+        }
+        (c, warnings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_only_in_a_frame() {
+        let q = "?exit=https%3A%2F%2Fevil.example%2Fphish&lang=en&embed=1&compact=1&origin=https%3A%2F%2Fschool.example";
+        let (top, w) = Options::parse(q, false);
+        assert_eq!(top, Options { lang: Some(Lang::En), ..Options::default() });
+        assert_eq!(w.len(), 4, "{w:?}");
+        assert!(w.iter().any(|w| w.contains("`exit`")));
+        let (framed, w) = Options::parse(q, true);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(framed.exit.as_deref(), Some("https://evil.example/phish"));
+        assert_eq!(framed.origin.as_deref(), Some("https://school.example"));
+        assert!(framed.embed && framed.compact);
+    }
+
+    #[test]
+    fn exit_is_https_only() {
+        for bad in ["http://x.example/", "javascript:alert(1)", "https://", "https:///x", "https://a b", "//evil.example", "data:text/html,x"] {
+            let (o, w) = Options::parse(&format!("exit={}", bad.replace(' ', "%20")), true);
+            assert_eq!(o.exit, None, "{bad}");
+            assert_eq!(w.len(), 1);
+        }
+        assert!(valid_exit("https://www.google.nl/"));
+    }
+
+    #[test]
+    fn decoding_as_decode_uri_component() {
+        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b+c"));
+        assert_eq!(percent_decode("%E2%82%AC").as_deref(), Some("€"));
+        assert_eq!(percent_decode("%"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%C3"), None);
+        assert_eq!(percent_decode("%ED%A0%80"), None); // a lone surrogate
+    }
+}
