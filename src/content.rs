@@ -138,9 +138,12 @@ fn offer_to_service_worker(raw: &RawBundle, [tree, directory]: [String; 2]) {
     }
     let Some(sw) = crate::pwa::container() else { return };
     let entries = js_sys::Array::new();
-    for (name, bytes) in
-        [(manifest::MANIFEST_NAME, &raw.manifest), (manifest::SIGNATURE_NAME, &raw.signature), (tree.as_str(), &raw.tree), (directory.as_str(), &raw.directory)]
-    {
+    for (name, bytes) in [
+        (manifest::MANIFEST_NAME, &raw.manifest),
+        (manifest::SIGNATURE_NAME, &raw.signature),
+        (tree.as_str(), &raw.tree),
+        (directory.as_str(), &raw.directory),
+    ] {
         entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes.as_slice())));
     }
     let msg = js_sys::Object::new();

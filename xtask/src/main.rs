@@ -296,7 +296,9 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
     };
     let _ = run_env("cargo", &["fetch", "--quiet"], &[]);
     if o.release && !o.build_std {
-        info(&format!("release wasm on plain stable Rust ({NO_BUILD_STD_FLAG}): std not rebuilt (about 16 kB brotli more than the shipped build)"));
+        info(&format!(
+            "release wasm on plain stable Rust ({NO_BUILD_STD_FLAG}): std not rebuilt (about 16 kB brotli more than the shipped build)"
+        ));
     }
     if o.release && o.build_std {
         for var in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"] {
@@ -560,7 +562,12 @@ fn test(rest: &[String]) -> ExitCode {
             println!("   {:<44} {:>10} {:>10}", "build", "wasm", "app shell");
             println!("   {:<44} {:>10} {:>10}", "std rebuilt (shipped)", with.wasm, shell(&with));
             println!("   {:<44} {:>10} {:>10}", format!("plain stable ({NO_BUILD_STD_FLAG}, fallback)"), without.wasm, shell(&without));
-            println!("   {:<44} {:>10} {:>10}", "difference", without.wasm as i64 - with.wasm as i64, shell(&without) as i64 - shell(&with) as i64);
+            println!(
+                "   {:<44} {:>10} {:>10}",
+                "difference",
+                without.wasm as i64 - with.wasm as i64,
+                shell(&without) as i64 - shell(&with) as i64
+            );
             if without.wasm == 0 {
                 return Err("the fallback build has no wasm".into());
             }

@@ -103,9 +103,7 @@ impl Options {
                 "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
                 "origin" if valid_origin(&v) => c.origin = Some(v),
                 "exit" if valid_exit(&v) => c.exit = Some(v),
-                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => {
-                    warn(format!("ignored invalid value for option `{k}`"))
-                }
+                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(format!("ignored invalid value for option `{k}`")),
                 _ => warn(format!("ignored unknown option `{}`", k.chars().take(40).collect::<String>())),
             }
         }
@@ -136,7 +134,9 @@ mod tests {
 
     #[test]
     fn exit_is_https_only() {
-        for bad in ["http://x.example/", "javascript:alert(1)", "https://", "https:///x", "https://a b", "//evil.example", "data:text/html,x"] {
+        for bad in
+            ["http://x.example/", "javascript:alert(1)", "https://", "https:///x", "https://a b", "//evil.example", "data:text/html,x"]
+        {
             let (o, w) = Options::parse(&format!("exit={}", bad.replace(' ', "%20")), true);
             assert_eq!(o.exit, None, "{bad}");
             assert_eq!(w.len(), 1);

@@ -23,15 +23,15 @@ use std::sync::OnceLock;
 use std::time::Duration;
 use wegwijzer_core::bundle::{self, RawBundle};
 use wegwijzer_core::embed::{percent_decode, valid_exit, Options};
+use wegwijzer_core::hours::{describe, is_open, parse_days, parse_hhmm, validate_hours};
 use wegwijzer_core::json;
+use wegwijzer_core::manifest::*;
 use wegwijzer_core::markup;
+use wegwijzer_core::model::{Hours, HoursException, Lang, TimeRange, WeeklyRange};
 use wegwijzer_core::progress::{self, Restored};
 use wegwijzer_core::route::Route;
-use wegwijzer_core::walker;
-use wegwijzer_core::hours::{describe, is_open, parse_days, parse_hhmm, validate_hours};
-use wegwijzer_core::manifest::*;
-use wegwijzer_core::model::{Hours, HoursException, Lang, TimeRange, WeeklyRange};
 use wegwijzer_core::time::*;
+use wegwijzer_core::walker;
 
 fn keys() -> &'static (minisign::KeyPair, PublicKeys) {
     static K: OnceLock<(minisign::KeyPair, PublicKeys)> = OnceLock::new();
@@ -274,7 +274,11 @@ fn content() -> &'static wegwijzer_core::Content {
 }
 
 /// Everything `open` accepted must be exactly what was signed.
-fn accepted_is_original(r: &Result<bundle::Opened, bundle::BundleError>, got: &RawBundle, original: &RawBundle) -> Result<(), TestCaseError> {
+fn accepted_is_original(
+    r: &Result<bundle::Opened, bundle::BundleError>,
+    got: &RawBundle,
+    original: &RawBundle,
+) -> Result<(), TestCaseError> {
     if r.is_ok() {
         prop_assert_eq!(&got.manifest, &original.manifest);
         prop_assert_eq!(&got.tree, &original.tree);
