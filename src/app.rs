@@ -211,7 +211,7 @@ pub fn app() -> crate::dom::E {
         let n = c.navs.get();
         let _ = c.route.get();
         if prev.is_some_and(|p| p != n) {
-            request_animation_frame(move || components::focus_h1());
+            request_animation_frame(components::focus_h1);
         }
         n
     });

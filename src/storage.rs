@@ -63,7 +63,7 @@ async fn idb_names() -> Vec<String> {
     let Some(idb) = idb() else { return Vec::new() };
     let Ok(f) = js_sys::Reflect::get(&idb, &"databases".into()) else { return Vec::new() };
     let Some(f) = f.dyn_ref::<js_sys::Function>() else { return Vec::new() };
-    let Ok(p) = f.call0(&idb).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from)) else { return Vec::new() };
+    let Ok(p) = f.call0(&idb).and_then(|p| p.dyn_into::<js_sys::Promise>()) else { return Vec::new() };
     let Ok(list) = JsFuture::from(p).await else { return Vec::new() };
     js_sys::Array::from(&list).iter().filter_map(|db| js_sys::Reflect::get(&db, &"name".into()).ok().and_then(|n| n.as_string())).collect()
 }

@@ -102,42 +102,55 @@ fn push_plain(out: &mut String, runs: &[Inline]) {
     }
 }
 
+/// `table[i]` = the first index `j >= i` with `chars[j] == c`, or `chars.len()`. Looking the
+/// closing `*`, `]` and `)` up here keeps [`inlines`] linear: scanning the rest of the text
+/// from every `[` took quadratic time on long unbalanced input (a 1 MiB run of `[` hung).
+fn next_index(chars: &[char], c: char) -> Vec<usize> {
+    let mut table = vec![chars.len(); chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        table[i] = if chars[i] == c { i } else { table[i + 1] };
+    }
+    table
+}
+
 fn inlines(s: &str) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut text = String::new();
     let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let (star, bracket, paren) = (next_index(&chars, '*'), next_index(&chars, ']'), next_index(&chars, ')'));
+    let next = |table: &[usize], from: usize| table.get(from).copied().filter(|&j| j < n);
     let mut i = 0;
     let flush = |text: &mut String, out: &mut Vec<Inline>| {
         if !text.is_empty() {
             out.push(Inline::Text(std::mem::take(text)));
         }
     };
-    while i < chars.len() {
+    while i < n {
         let c = chars[i];
         if c == '*' {
-            if let Some(end) = chars[i + 1..].iter().position(|&d| d == '*') {
-                let inner: String = chars[i + 1..i + 1 + end].iter().collect();
+            if let Some(end) = next(&star, i + 1) {
+                let inner: String = chars[i + 1..end].iter().collect();
                 if !inner.trim().is_empty() {
                     flush(&mut text, &mut out);
                     out.push(Inline::Emphasis(inner));
-                    i += end + 2;
+                    i = end + 1;
                     continue;
                 }
             }
         } else if c == '[' {
-            if let Some(close) = chars[i + 1..].iter().position(|&d| d == ']') {
-                let label_end = i + 1 + close;
+            if let Some(label_end) = next(&bracket, i + 1) {
                 if chars.get(label_end + 1) == Some(&'(') {
-                    if let Some(pclose) = chars[label_end + 2..].iter().position(|&d| d == ')') {
+                    if let Some(pclose) = next(&paren, label_end + 2) {
                         let label: String = chars[i + 1..label_end].iter().collect();
-                        let href: String = chars[label_end + 2..label_end + 2 + pclose].iter().collect();
+                        let href: String = chars[label_end + 2..pclose].iter().collect();
                         if allowed_href(&href) && !label.trim().is_empty() {
                             flush(&mut text, &mut out);
                             out.push(Inline::Link { label, href: href.trim().to_string() });
                         } else {
                             text.push_str(&label);
                         }
-                        i = label_end + 3 + pclose;
+                        i = pclose + 1;
                         continue;
                     }
                 }

@@ -70,7 +70,9 @@ pub fn restore(text: &str, c: &Content, content_version: u64, now: i64) -> Resto
         return Restored::Invalid;
     }
     let Ok(s) = crate::json::from_slice::<Saved>(text.as_bytes()) else { return Restored::Invalid };
-    if s.format != FORMAT || s.expires_at < s.saved_at || s.expires_at - s.saved_at > MAX_AGE_SECS {
+    // checked: both numbers come from the device (a crafted record with saved_at far below 0
+    // and expires_at near i64::MAX overflowed here, found by tests/prop_parsers.rs).
+    if s.format != FORMAT || s.expires_at.checked_sub(s.saved_at).is_none_or(|age| !(0..=MAX_AGE_SECS).contains(&age)) {
         return Restored::Invalid;
     }
     if now > s.expires_at {
