@@ -2,7 +2,6 @@
 //! may be missing, blocked in a cross-site frame, full, or throw on every call.
 
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbFactory, Storage};

@@ -255,8 +255,7 @@ pub fn keys() -> Result<(String, Option<PathBuf>), String> {
 pub fn pubkey_from_file(text: &str) -> Result<String, String> {
     text.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
-        .last()
+        .rfind(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
         .map(str::to_string)
         .ok_or_else(|| "public key file has no key line".to_string())
 }
@@ -814,6 +813,6 @@ fn playwright_counts(out: &str) -> (u64, u64, bool) {
 
 fn num_before(s: &str, word: &str) -> u64 {
     s.find(word)
-        .and_then(|i| s[..i].split(|c: char| !c.is_ascii_digit()).filter(|x| !x.is_empty()).last().map(|x| x.parse().unwrap_or(0)))
+        .and_then(|i| s[..i].split(|c: char| !c.is_ascii_digit()).rfind(|x| !x.is_empty()).map(|x| x.parse().unwrap_or(0)))
         .unwrap_or(0)
 }

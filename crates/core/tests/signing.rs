@@ -314,12 +314,15 @@ fn malformed_json_after_valid_signature_refused() {
     }
 }
 
+/// Which error a case expects.
+type Expect = fn(&ManifestError) -> bool;
+
 #[test]
 fn file_entries_checked() {
     let k = Key::new();
     let base = String::from_utf8(manifest(5)).unwrap();
     let tree_name = content_addressed_name("tree", TREE);
-    let cases: Vec<(String, fn(&ManifestError) -> bool)> = vec![
+    let cases: Vec<(String, Expect)> = vec![
         (base.replace(&tree_name, "../tree.json"), |e| matches!(e, ManifestError::UnsafeFileName(_))),
         (base.replace(&tree_name, "sub/tree.json"), |e| matches!(e, ManifestError::UnsafeFileName(_))),
         (base.replace(&sha256_hex(TREE), &sha256_hex(TREE).to_uppercase()), |e| matches!(e, ManifestError::BadDigest { .. })),
