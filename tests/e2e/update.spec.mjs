@@ -25,8 +25,10 @@ function makeNextBuild(from, to, version) {
   fs.writeFileSync(idx, fs.readFileSync(idx, 'utf8').replace('<head>', `<head>\n<meta name="wegwijzer-build" content="${version}">`));
   const old = fs.readFileSync(path.join(from, 'sw.js'), 'utf8');
   const precache = /const PRECACHE = (\[.*?\]);/s.exec(old)[1];
+  const contentBase = /const CONTENT_BASE = new URL\(("[^"]*"), scopeUrl\)/.exec(old)[1];
   const template = fs.readFileSync(path.join(ROOT, 'tools/sw.template.js'), 'utf8');
-  fs.writeFileSync(path.join(to, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', precache));
+  fs.writeFileSync(path.join(to, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', precache)
+    .replace('__CONTENT_BASE__', contentBase));
   for (const f of ['sw.js', 'index.html']) for (const ext of ['.br', '.gz']) fs.rmSync(path.join(to, f + ext), { force: true });
 }
 
