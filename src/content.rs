@@ -136,7 +136,13 @@ fn offer_to_service_worker(raw: &RawBundle, [tree, directory]: [String; 2]) {
     if storage::leaving() {
         return;
     }
-    let Some(sw) = crate::pwa::container() else { return };
+    // The loader's `wegwijzerKeep` (tools/postbuild.mjs) posts it once a worker is active.
+    let Some(keep) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"wegwijzerKeep".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
     let entries = js_sys::Array::new();
     for (name, bytes) in [
         (manifest::MANIFEST_NAME, &raw.manifest),
@@ -149,20 +155,7 @@ fn offer_to_service_worker(raw: &RawBundle, [tree, directory]: [String; 2]) {
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"CACHE_CONTENT".into());
     let _ = js_sys::Reflect::set(&msg, &"entries".into(), &entries);
-    if let Some(active) = sw.controller() {
-        let _ = active.post_message(&msg);
-    } else if crate::pwa::top_level() {
-        // First visit: the worker is still installing; `ready` resolves once it is active.
-        // (Top-level only: in a frame nothing registers one, and `ready` would never resolve.)
-        let Ok(ready) = sw.ready() else { return };
-        leptos::task::spawn_local(async move {
-            if let Ok(reg) = JsFuture::from(ready).await {
-                if let Some(active) = reg.unchecked_into::<web_sys::ServiceWorkerRegistration>().active() {
-                    let _ = active.post_message(&msg);
-                }
-            }
-        });
-    }
+    let _ = keep.call1(&wasm_bindgen::JsValue::NULL, &msg);
 }
 
 fn cached_bundle() -> Option<RawBundle> {

@@ -14,7 +14,7 @@ thread_local! {
     static RELOADING: Cell<bool> = const { Cell::new(false) };
 }
 
-pub fn container() -> Option<ServiceWorkerContainer> {
+fn container() -> Option<ServiceWorkerContainer> {
     let w = web_sys::window()?;
     let nav = w.navigator();
     if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
@@ -23,7 +23,7 @@ pub fn container() -> Option<ServiceWorkerContainer> {
     Some(nav.service_worker())
 }
 
-pub fn top_level() -> bool {
+fn top_level() -> bool {
     web_sys::window().is_some_and(|w| w.top().ok().flatten().is_some_and(|t| js_sys::Object::is(&t, &w)))
 }
 

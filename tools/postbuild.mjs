@@ -77,6 +77,12 @@ if (fs.existsSync(pub)) {
 // `WebAssembly.RuntimeError` thrown into JS and no panic hook runs. Other errors are left alone.
 // It stays one inline script: the CSP allows it by its hash (tools/server.mjs computes the
 // hashes from the built index.html).
+// Trusted Types (CSP `require-trusted-types-for 'script'`): the app's only script URL is its
+// service worker; the loader creates the one policy the CSP names (TT_POLICY), which makes exactly
+// "sw.js" a TrustedScriptURL (window.wegwijzerSwUrl, used by src/pwa.rs) and nothing else.
+// window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
+// (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
+// registered and `ready` would never resolve.
 function deferBoot(html) {
   const pre = /<link rel="(?:modulepreload|preload)" href="\.\/(wegwijzer-app-[0-9a-f]+(?:_bg\.wasm|\.js))"[^>]*>\n?/g;
   const names = [...html.matchAll(pre)].map((m) => m[1]);
@@ -94,12 +100,16 @@ const fatal = (why) => {
   for (const id of ['fatal', 'static-help']) document.getElementById(id)?.removeAttribute('hidden');
 };
 const trap = (e) => !!self.WebAssembly && e instanceof WebAssembly.RuntimeError;
-// Trusted Types (CSP require-trusted-types-for 'script'): the app's only script URL is its
-// service worker. This policy, the one the CSP names, makes exactly that one; nothing else can.
 const tt = self.trustedTypes && trustedTypes.createPolicy('${TT_POLICY}', {
-  createScriptURL: (u) => { if (u === 'sw.js') return u; throw new TypeError('Wegwijzer: not a script URL of this app: ' + u); },
+  createScriptURL: (u) => { if (u === 'sw.js') return u; throw new TypeError('Wegwijzer: not sw.js: ' + u); },
 });
 window.wegwijzerSwUrl = tt ? tt.createScriptURL('sw.js') : 'sw.js';
+window.wegwijzerKeep = (msg) => {
+  try {
+    const sw = navigator.serviceWorker;
+    if (sw && (sw.controller || top === self)) sw.ready.then((r) => r.active && r.active.postMessage(msg));
+  } catch {}
+};
 addEventListener('error', (e) => { if (trap(e.error)) fatal('the app stopped: ' + e.error); });
 addEventListener('unhandledrejection', (e) => { if (trap(e.reason)) fatal('the app stopped: ' + e.reason); });
 let started = false;

@@ -33,9 +33,18 @@ pub struct Options {
     pub exit: Option<String>,
 }
 
-/// At most this many warnings are returned (then one saying how many more were ignored): a
-/// long query string must not flood the console.
+/// At most this many warnings are returned (then one for the rest): a long query string must
+/// not flood the console.
 pub const MAX_WARNINGS: usize = 8;
+
+/// One ignored `key=value` pair, as the text before the key, the key (at most 40 characters)
+/// and the text after it: the browser build joins three strings instead of formatting.
+pub type Warning = (&'static str, String, &'static str);
+/// The kinds of [`Warning`]: text before and after the key.
+pub const NOT_FRAMED: (&str, &str) = ("ignored option `", "`: only an embedding page can set it (the app is not in a frame)");
+pub const INVALID: (&str, &str) = ("ignored invalid value for option `", "`");
+pub const UNKNOWN: (&str, &str) = ("ignored unknown option `", "`");
+pub const MORE: (&str, &str) = ("ignored more options", "");
 
 /// Options that only an embedding page may set.
 pub const FRAME_ONLY: [&str; 4] = ["embed", "compact", "origin", "exit"];
@@ -78,13 +87,13 @@ impl Options {
     /// Parse `location.search` (with or without the leading `?`). `framed`: the app runs inside
     /// a frame (`window.top !== window`). Returns the options and one warning per ignored
     /// pair, for the console. Never panics, whatever the input (property-tested).
-    pub fn parse(search: &str, framed: bool) -> (Options, Vec<String>) {
+    pub fn parse(search: &str, framed: bool) -> (Options, Vec<Warning>) {
         let mut c = Options::default();
         let mut warnings = Vec::new();
         let mut more = 0usize;
-        let mut warn = |w: String| {
+        let mut warn = |k: &str, (before, after): (&'static str, &'static str)| {
             if warnings.len() < MAX_WARNINGS {
-                warnings.push(w);
+                warnings.push((before, k.chars().take(40).collect(), after));
             } else {
                 more += 1;
             }
@@ -93,7 +102,7 @@ impl Options {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v).unwrap_or_default();
             if FRAME_ONLY.contains(&k) && !framed {
-                warn(format!("ignored option `{k}`: only an embedding page can set it (the app is not in a frame)"));
+                warn(k, NOT_FRAMED);
                 continue;
             }
             match k {
@@ -103,12 +112,12 @@ impl Options {
                 "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
                 "origin" if valid_origin(&v) => c.origin = Some(v),
                 "exit" if valid_exit(&v) => c.exit = Some(v),
-                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(format!("ignored invalid value for option `{k}`")),
-                _ => warn(format!("ignored unknown option `{}`", k.chars().take(40).collect::<String>())),
+                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(k, INVALID),
+                _ => warn(k, UNKNOWN),
             }
         }
         if more > 0 {
-            warnings.push(format!("ignored {more} more option(s)"));
+            warnings.push((MORE.0, String::new(), MORE.1));
         }
         (c, warnings)
     }
@@ -124,7 +133,7 @@ mod tests {
         let (top, w) = Options::parse(q, false);
         assert_eq!(top, Options { lang: Some(Lang::En), ..Options::default() });
         assert_eq!(w.len(), 4, "{w:?}");
-        assert!(w.iter().any(|w| w.contains("`exit`")));
+        assert!(w.contains(&(NOT_FRAMED.0, "exit".to_string(), NOT_FRAMED.1)));
         let (framed, w) = Options::parse(q, true);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(framed.exit.as_deref(), Some("https://evil.example/phish"));
