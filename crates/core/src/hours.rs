@@ -24,6 +24,7 @@
 
 use crate::model::{Hours, HoursException, Lang, TimeRange, WeeklyRange};
 use crate::time::{amsterdam_local, parse_date};
+use crate::why;
 
 /// The only time zone the app computes.
 pub const TZ: &str = "Europe/Amsterdam";
@@ -40,7 +41,7 @@ fn day_index(s: &str) -> Option<usize> {
 pub fn parse_days(s: &str) -> Result<[bool; 7], String> {
     let mut mask = [false; 7];
     if s.is_empty() {
-        return Err("days is empty; use e.g. \"mon-fri\", \"sat\" or \"mon,wed\"".into());
+        return Err(why(|| "days is empty; use e.g. \"mon-fri\", \"sat\" or \"mon,wed\"".into()));
     }
     for item in s.split(',') {
         let (a, b) = match item.split_once('-') {
@@ -48,19 +49,21 @@ pub fn parse_days(s: &str) -> Result<[bool; 7], String> {
             None => (item, item),
         };
         let (Some(ia), Some(ib)) = (day_index(a), day_index(b)) else {
-            return Err(format!(
-                "days \"{s}\": \"{item}\" is not a day or day range; use mon tue wed thu fri sat sun, \
+            return Err(why(|| {
+                format!(
+                    "days \"{s}\": \"{item}\" is not a day or day range; use mon tue wed thu fri sat sun, \
                  ranges like mon-fri, items separated by commas without spaces"
-            ));
+                )
+            }));
         };
         if ia > ib {
-            return Err(format!(
-                "days \"{s}\": range \"{item}\" runs backwards; ranges do not wrap past Sunday, write e.g. \"fri-sun,mon\""
-            ));
+            return Err(why(|| {
+                format!("days \"{s}\": range \"{item}\" runs backwards; ranges do not wrap past Sunday, write e.g. \"fri-sun,mon\"")
+            }));
         }
         for (i, slot) in mask.iter_mut().enumerate().take(ib + 1).skip(ia) {
             if *slot {
-                return Err(format!("days \"{s}\": {} appears twice", DAY_IDS[i]));
+                return Err(why(|| format!("days \"{s}\": {} appears twice", DAY_IDS[i])));
             }
             *slot = true;
         }
@@ -86,10 +89,10 @@ pub fn parse_hhmm(s: &str, allow_24: bool) -> Option<u32> {
 }
 
 fn parse_range(from: &str, to: &str) -> Result<(u32, u32), String> {
-    let f = parse_hhmm(from, false).ok_or_else(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59"))?;
-    let t = parse_hhmm(to, true).ok_or_else(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00"))?;
+    let f = parse_hhmm(from, false).ok_or_else(|| why(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59")))?;
+    let t = parse_hhmm(to, true).ok_or_else(|| why(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00")))?;
     if t <= f {
-        return Err(format!("{from}–{to}: to must be later than from; ranges cannot cross midnight, split them at 24:00"));
+        return Err(why(|| format!("{from}–{to}: to must be later than from; ranges cannot cross midnight, split them at 24:00")));
     }
     Ok((f, t))
 }
@@ -97,27 +100,27 @@ fn parse_range(from: &str, to: &str) -> Result<(u32, u32), String> {
 /// Check an [`Hours`] value. The error says what is wrong and how to write it.
 pub fn validate_hours(h: &Hours) -> Result<(), String> {
     if h.tz != TZ {
-        return Err(format!("tz is \"{}\"; it must be \"{TZ}\"", h.tz));
+        return Err(why(|| format!("tz is \"{}\"; it must be \"{TZ}\"", h.tz)));
     }
     if h.always && !h.weekly.is_empty() {
-        return Err("always is true and weekly is not empty; remove weekly (or set always to false)".into());
+        return Err(why(|| "always is true and weekly is not empty; remove weekly (or set always to false)".into()));
     }
     if !h.always && h.weekly.is_empty() && h.exceptions.is_empty() {
-        return Err("no hours given; set \"always\": true, add weekly ranges, or remove hours".into());
+        return Err(why(|| "no hours given; set \"always\": true, add weekly ranges, or remove hours".into()));
     }
     for (i, w) in h.weekly.iter().enumerate() {
-        parse_days(&w.days).map_err(|e| format!("weekly[{i}]: {e}"))?;
-        parse_range(&w.from, &w.to).map_err(|e| format!("weekly[{i}]: {e}"))?;
+        parse_days(&w.days).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
+        parse_range(&w.from, &w.to).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
     }
     let mut seen = Vec::with_capacity(h.exceptions.len());
     for (i, e) in h.exceptions.iter().enumerate() {
-        let d = parse_date(&e.date).ok_or_else(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date))?;
+        let d = parse_date(&e.date).ok_or_else(|| why(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date)))?;
         if seen.contains(&d) {
-            return Err(format!("exceptions[{i}]: date {} appears twice; merge them", e.date));
+            return Err(why(|| format!("exceptions[{i}]: date {} appears twice; merge them", e.date)));
         }
         seen.push(d);
         for (j, r) in e.open.iter().enumerate() {
-            parse_range(&r.from, &r.to).map_err(|err| format!("exceptions[{i}].open[{j}]: {err}"))?;
+            parse_range(&r.from, &r.to).map_err(|err| why(|| format!("exceptions[{i}].open[{j}]: {err}")))?;
         }
     }
     Ok(())

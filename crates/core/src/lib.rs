@@ -30,3 +30,16 @@ pub mod time;
 pub mod walker;
 
 pub use model::*;
+
+/// The text of an error for people: in full with `full-lint` (the CLI and its lint, for the
+/// content team); empty in the browser build, which only needs to know THAT something was
+/// refused (it logs the kind). Their strings, and other crates' error formatting they pull in,
+/// cost the wasm bytes and are never shown there.
+#[inline(always)]
+pub(crate) fn why(text: impl FnOnce() -> String) -> String {
+    if cfg!(feature = "full-lint") {
+        text()
+    } else {
+        String::new()
+    }
+}

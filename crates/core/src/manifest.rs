@@ -244,6 +244,47 @@ pub enum ManifestError {
     },
 }
 
+impl ManifestError {
+    /// A short name of the error (the browser's console message; the CLI prints the full text).
+    pub fn kind(&self) -> &'static str {
+        use ManifestError::*;
+        match self {
+            BadPublicKey { .. } => "bad pinned key",
+            KeyCount(_) => "pinned key count",
+            ManifestTooLarge { .. } => "manifest too large",
+            SignatureTooLarge { .. } => "signature too large",
+            SignatureMalformed(_) => "signature malformed",
+            UnknownKey { .. } => "signed by a key that is not pinned",
+            BadSignature { .. } => "bad signature",
+            Malformed(_) => "manifest malformed",
+            SchemaVersion { .. } => "manifest schema",
+            BadTimestamp { .. } => "bad timestamp",
+            IssuedAfterExpires { .. } => "issued after expires",
+            Expired { .. } => "expired (freeze)",
+            Rollback { .. } => "older version (rollback)",
+            SameVersionDifferentBytes { .. } => "same version, different bytes",
+            MissingFile(_) => "missing file",
+            UnexpectedFile(_) => "unexpected file",
+            UnsafeFileName(_) => "unsafe file name",
+            BadDigest { .. } => "bad digest",
+            FileTooLarge { .. } => "file too large",
+            FileTooLong { .. } => "file longer than declared",
+            FileTruncated { .. } => "file truncated",
+            HashMismatch { .. } => "file hash mismatch",
+        }
+    }
+}
+
+/// The browser build (without `full-lint`) logs only [`ManifestError::kind`]: the full texts
+/// and hints below are for the content team at the CLI and cost the app's wasm about 1 kB brotli.
+#[cfg(not(feature = "full-lint"))]
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind())
+    }
+}
+
+#[cfg(feature = "full-lint")]
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ManifestError::*;
@@ -375,7 +416,7 @@ impl PublicKeys {
             if raw.len() != 42 || &raw[0..2] != b"Ed" {
                 return Err(bad("not an Ed25519 minisign public key"));
             }
-            let pk = minisign_verify::PublicKey::from_base64(line).map_err(|e| bad(&format!("{e}")))?;
+            let pk = minisign_verify::PublicKey::from_base64(line).map_err(|e| bad(&crate::why(|| e.to_string())))?;
             out.push((pk, key_id_hex(&raw[2..10])));
         }
         Ok(PublicKeys { keys: out })
@@ -493,7 +534,7 @@ pub fn verify_manifest(
         .filter(|r| r.len() == 74)
         .ok_or_else(|| ManifestError::SignatureMalformed("second line is not a signature".into()))?;
     let sig_key_id = key_id_hex(&sig_raw[2..10]);
-    let sig = minisign_verify::Signature::decode(sig_text).map_err(|e| ManifestError::SignatureMalformed(format!("{e}")))?;
+    let sig = minisign_verify::Signature::decode(sig_text).map_err(|e| ManifestError::SignatureMalformed(crate::why(|| e.to_string())))?;
     let key_index = keys
         .keys
         .iter()
@@ -502,7 +543,7 @@ pub fn verify_manifest(
     keys.keys[key_index].0.verify(manifest_bytes, &sig, true).map_err(|_| ManifestError::BadSignature { key_id: sig_key_id.clone() })?;
 
     // 3. Parse and check the contents.
-    let manifest: Manifest = crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(e.to_string()))?;
+    let manifest: Manifest = crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(crate::why(|| e.to_string())))?;
     if manifest.schema != SCHEMA_VERSION {
         return Err(ManifestError::SchemaVersion { found: manifest.schema, expected: SCHEMA_VERSION });
     }
