@@ -22,6 +22,7 @@ pub mod load;
 pub mod manifest;
 pub mod markup;
 pub mod model;
+pub mod present;
 pub mod progress;
 pub mod route;
 #[cfg(feature = "full-lint")]
