@@ -49,6 +49,14 @@ pub struct Ctx {
     pub shift_count: RwSignal<u8>,
     /// Increments on every navigation, so focus moves only after one (not on first load).
     pub navs: RwSignal<u32>,
+    /// The route of each history entry the app knows, by `history_index` (for a back link
+    /// that behaves like the browser's Back).
+    pub trail: StoredValue<Vec<Option<Route>>>,
+    /// Where the user was when they opened "Ben je nu in gevaar?" (the way back).
+    pub crisis_from: StoredValue<Option<Route>>,
+    /// A topic chosen in the search before the audience is known: the start question's
+    /// audience buttons then lead straight to it.
+    pub topic: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -65,8 +73,41 @@ impl Ctx {
                 let _ = h.push_state_with_url(&wasm_bindgen::JsValue::from(next), "", Some(&r.hash()));
             }
         }
+        self.note_trail(r);
         self.navs.update(|n| *n += 1);
         self.route.set(r);
+    }
+
+    fn note_trail(&self, r: Route) {
+        let i = history_index() as usize;
+        self.trail.update_value(|t| {
+            t.resize(i, None);
+            t.push(Some(r));
+        });
+    }
+
+    /// The in-app back link: when the previous history entry is `target`, go back in
+    /// history (as the browser's Back would), else go to `target` as a new entry.
+    pub fn back(&self, target: Route) {
+        let i = history_index() as usize;
+        let prev = self.trail.with_value(|t| i.checked_sub(1).and_then(|j| t.get(j).copied().flatten()));
+        if prev == Some(target) {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                if h.back().is_ok() {
+                    return;
+                }
+            }
+        }
+        self.go(target);
+    }
+
+    /// "Ben je nu in gevaar?", remembering where the user was.
+    pub fn open_crisis(&self) {
+        let here = self.route.get_untracked();
+        if !matches!(here, Route::Crisis(_)) {
+            self.crisis_from.set_value(Some(here));
+        }
+        self.go(Route::Crisis(1));
     }
 
     /// Replace the current history entry (used to correct an out-of-range step).
@@ -92,15 +133,23 @@ impl Ctx {
             .unwrap_or_else(|| components::DEFAULT_EXIT_URL.to_string())
     }
 
-    /// Start again: clear both walks and saved progress.
-    pub fn restart(&self) {
+    /// Start again as a new person: clear both walks, end saving (consent belongs to the
+    /// person who gave it), and with `wipe` erase everything stored.
+    pub fn restart(&self, wipe: bool) {
         if let Some(l) = self.loaded.get_untracked() {
             self.main.set(Walk::new(&l.content.tree.start));
             self.crisis.set(Walk::new(&l.content.tree.crisis));
         }
+        if wipe {
+            storage::wipe_all();
+        }
         storage::remove(storage::PROGRESS);
+        self.consent.set(false);
         self.resume.set(None);
+        self.topic.set(None);
         self.go(Route::Step(1));
+        let u = ui(self.lang.get_untracked());
+        self.say(if wipe { u.wiped } else { u.restarted });
     }
 
     /// "Wis mijn gegevens": erase everything stored and forget consent.
@@ -108,7 +157,6 @@ impl Ctx {
         storage::wipe_all();
         self.consent.set(false);
         self.resume.set(None);
-        self.say(ui(self.lang.get_untracked()).wiped);
     }
 }
 
@@ -134,9 +182,11 @@ pub fn app() -> crate::dom::E {
     let cfg = embed::from_location();
     let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
     let storage_ok = storage::available();
+    // The language of this tab survives a reload; then the embedding page's choice.
+    let lang0 = storage::tab_get(storage::TAB_LANG).and_then(|l| Lang::parse(&l)).or(cfg.lang).unwrap_or(Lang::Nl);
     let consent0 = storage_ok && storage::get(storage::CONSENT).and_then(|v| v.parse::<i64>().ok()).is_some_and(|exp| exp > now());
     let c = Ctx {
-        lang: RwSignal::new(cfg.lang.unwrap_or(Lang::Nl)),
+        lang: RwSignal::new(lang0),
         loaded: RwSignal::new(None),
         state: RwSignal::new(LoadState::Loading),
         main: RwSignal::new(Walk::new("")),
@@ -151,7 +201,11 @@ pub fn app() -> crate::dom::E {
         update_ready: RwSignal::new(false),
         shift_count: RwSignal::new(0),
         navs: RwSignal::new(0),
+        trail: StoredValue::new(Vec::new()),
+        crisis_from: StoredValue::new(None),
+        topic: RwSignal::new(None),
     };
+    c.note_trail(route0);
 
     storage::init();
     if !storage_ok {
@@ -216,6 +270,18 @@ pub fn app() -> crate::dom::E {
         n
     });
 
+    // This tab: the walk and the language survive a reload or a discarded tab (sessionStorage,
+    // gone with the tab, erased by quick exit). A session-only walk is never written, not
+    // even here: browsers restore sessionStorage when a closed tab is reopened.
+    Effect::new(move |_| {
+        let walk = c.main.get();
+        let lang = c.lang.get();
+        let Some(l) = c.loaded.get() else { return };
+        storage::tab_set(storage::TAB_LANG, Some(lang.code()));
+        let saved = progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS).filter(|_| !walk.answers.is_empty());
+        storage::tab_set(storage::TAB_WALK, saved.as_deref());
+    });
+
     // Persistence: only with consent, never for session-only paths.
     Effect::new(move |_| {
         let consent = c.consent.get();
@@ -248,6 +314,7 @@ pub fn app() -> crate::dom::E {
     };
     el("div")
         .cls(class)
+        .c(components::exit_bar(c))
         .c(components::header(c))
         .c(components::banners(c))
         .c(el("main").id("main").a("tabindex", "-1").dynamic(move || match c.state.get() {
@@ -266,23 +333,42 @@ fn start_loading(c: Ctx) {
                 content::next_task().await;
                 let tree = &l.content.tree;
                 let mut main = Walk::new(&tree.start);
+                let restore = |saved: &str| match progress::restore(saved, &l.content, l.version, now()) {
+                    Restored::Same { walk, lang } => Some((walk, lang, 0)),
+                    Restored::Updated { walk, lang, dropped } => Some((walk, lang, dropped)),
+                    Restored::Expired | Restored::Invalid => None,
+                };
+                // This tab's walk (a reload, a discarded tab): back where it was.
+                let mut restored = false;
+                if let Some(w) = storage::tab_get(storage::TAB_WALK).and_then(|s| restore(&s)) {
+                    main = w.0;
+                    restored = true;
+                }
+                // "English" tapped on the static first screen before the app took over.
+                if components::take_early("__wwLang").as_deref() == Some("en") {
+                    c.lang.set(Lang::En);
+                }
                 // A click on the static first screen before the app took over.
-                if let Some(choice) = components::take_early_click() {
+                if let Some(choice) = components::take_early("__wwEarly") {
+                    main = Walk::new(&tree.start);
                     if choice == "crisis" {
                         c.go(Route::Crisis(1));
                     } else if main.answer(&l.content, &choice).is_ok() {
                         c.go(Route::Step(2));
                     }
-                } else if let Some(a) = c.embed.with_value(|e| e.audience) {
+                } else if let Some(a) = c.embed.with_value(|e| e.audience).filter(|_| !restored) {
                     let _ = main.answer(&l.content, a.id());
                 }
                 if c.consent.get_untracked() {
-                    if let Some(saved) = storage::get(storage::PROGRESS) {
-                        match progress::restore(&saved, &l.content, l.version, now()) {
-                            Restored::Same { walk, lang } => c.resume.set(Some(Resume { walk, lang, dropped: 0 })),
-                            Restored::Updated { walk, lang, dropped } => c.resume.set(Some(Resume { walk, lang, dropped })),
-                            Restored::Expired | Restored::Invalid => storage::remove(storage::PROGRESS),
+                    match storage::get(storage::PROGRESS).map(|s| restore(&s)) {
+                        // Opened at a step (#/stap/4): that person's saved walk, at once.
+                        Some(Some((walk, lang, _))) if !restored && matches!(c.route.get_untracked(), Route::Step(n) if n > 1) => {
+                            main = walk;
+                            c.lang.set(lang);
                         }
+                        Some(Some((walk, lang, dropped))) if !restored => c.resume.set(Some(Resume { walk, lang, dropped })),
+                        Some(None) => storage::remove(storage::PROGRESS),
+                        _ => {}
                     }
                 }
                 match l.fallback {
@@ -309,8 +395,10 @@ fn start_loading(c: Ctx) {
 fn install_listeners(c: Ctx) {
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let r = Route::parse(&hash);
+        c.note_trail(r);
         c.navs.update(|n| *n += 1);
-        c.route.set(Route::parse(&hash));
+        c.route.set(r);
     });
 
     // Quick exit by Shift pressed three times; each press restarts a 5 s window.

@@ -8,7 +8,8 @@ use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::markup::{self, Block, Inline};
-use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, Organisation, Text};
+use wegwijzer_core::present::{self, Seg};
+use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, OrgKind, Organisation, Text};
 
 /// Where quick exit goes before content (with its configured site) has loaded.
 /// Keep equal to `public/embed.js`.
@@ -108,11 +109,12 @@ pub fn focus_h1() {
     }
 }
 
-/// The choice clicked on the static first screen before wasm arrived (see index.html).
-pub fn take_early_click() -> Option<String> {
+/// A tap on the static first screen before wasm arrived (see index.html): `__wwEarly`
+/// holds the choice, `__wwLang` the language.
+pub fn take_early(name: &str) -> Option<String> {
     let w = web_sys::window()?;
-    let v = js_sys::Reflect::get(&w, &"__wwEarly".into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(&w, &"__wwEarly".into());
+    let v = js_sys::Reflect::get(&w, &name.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(&w, &name.into());
     v.as_string()
 }
 
@@ -143,9 +145,11 @@ pub fn link(c: Ctx, r: Route) -> E {
     })
 }
 
-pub fn header(c: Ctx) -> E {
-    el("header")
-        .cls("top")
+/// "Snel weg" in a bar that stays on screen at every scroll position (sticky; full width
+/// on phones; hidden in print). The first Tab stop.
+pub fn exit_bar(c: Ctx) -> E {
+    el("div")
+        .cls("exit-bar")
         .c(el("button")
             .a("type", "button")
             .cls("exit")
@@ -153,14 +157,25 @@ pub fn header(c: Ctx) -> E {
             .click(move |_| quick_exit(c))
             .rt(move || c.ui().exit.into()))
         .c(el("span").id("exit-hint").cls("exit-hint").rt(move || c.ui().exit_hint.into()))
-        .c(link(c, Route::Step(1)).cls("brand").t("Wegwijzer"))
-        .c(el("button")
-            .a("type", "button")
-            .cls("lang")
-            .ra("lang", move || Some(if c.lang.get() == Lang::Nl { "en" } else { "nl" }.into()))
-            .ra("aria-label", move || Some(c.ui().lang_switch_label.into()))
-            .click(move |_| c.lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl }))
-            .rt(move || c.ui().lang_switch.into()))
+}
+
+pub fn header(c: Ctx) -> E {
+    el("header").cls("top").c(link(c, Route::Step(1)).cls("brand").t("Wegwijzer")).c(el("button")
+        .a("type", "button")
+        .cls("lang")
+        .ra("lang", move || Some(if c.lang.get() == Lang::Nl { "en" } else { "nl" }.into()))
+        .ra("aria-label", move || Some(c.ui().lang_switch_label.into()))
+        .click(move |_| c.lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl }))
+        .rt(move || c.ui().lang_switch.into()))
+}
+
+/// Move focus to an element (a confirmation the user must not miss).
+pub fn focus(selector: &str) {
+    if let Some(h) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
 }
 
 /// Status line (aria-live), offline indicator, update prompt, quick-exit progress.
@@ -195,7 +210,30 @@ pub fn banners(c: Ctx) -> E {
                 .click(|_| crate::pwa::apply_update())
                 .t(u.update_button)))
         })
-        .c(el("p").cls("notice").a("role", "status").a("aria-live", "polite").rt(move || c.notice.get().unwrap_or_default()))
+        .dynamic(move || {
+            // While saving is on, every screen says so, with the way to turn it off.
+            let sensitive = c.main.with(|w| c.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))));
+            if !c.consent.get() || !c.storage_ok.get() || sensitive {
+                return vec![];
+            }
+            let u = c.ui();
+            one(el("p").cls("saving").t(u.saving_on).t(" · ").c(el("button")
+                .a("type", "button")
+                .cls("link")
+                .click(move |_| {
+                    c.consent.set(false);
+                    c.say(c.ui().saving_off);
+                    focus("#notice");
+                })
+                .t(u.turn_off)))
+        })
+        .c(el("p")
+            .id("notice")
+            .cls("notice")
+            .a("tabindex", "-1")
+            .a("role", "status")
+            .a("aria-live", "polite")
+            .rt(move || c.notice.get().unwrap_or_default()))
 }
 
 /// Human help, in the same place on every screen (WCAG 3.2.6): helpdesk and crisis lines.
@@ -206,23 +244,31 @@ pub fn help_block(c: Ctx) -> E {
             let Some(l) = c.loaded.get() else { return vec![] };
             let u = ui_of(lang);
             let a = &l.content.tree.always;
+            let now = now();
             let mut out: Nodes = Vec::new();
             if let Some(o) = l.content.org(&a.helpdesk) {
-                out.push(el("div").cls("helpdesk").c(el("p").cls("org-name").n(tx(&o.name, lang))).c(channels(&o.channels, lang)).into());
+                out.push(
+                    el("div")
+                        .cls("helpdesk")
+                        .c(el("p").cls("org-name").n(tx(&o.name, lang)))
+                        .opt(channels(&o.channels, lang, false))
+                        .into(),
+                );
             }
             let list = el("ul").cls("crisis-list").kids(a.crisis.iter().filter_map(|id| l.content.org(id)).map(|o| {
                 let ch = o.channels.iter().find(|ch| ch.kind == ChannelKind::Phone);
                 el("li")
                     .c(el("span").n(tx(&o.name, lang)))
                     .t(" ")
-                    .opt(ch.map(|ch| el("a").cls("tel").a("href", &tel_href(&ch.value)).t(&ch.value)))
+                    .opt(ch.map(|ch| el("a").cls("tel").a("href", &present::tel_href(&ch.value)).t(&ch.value)))
+                    .opt(ch.map(|ch| status_el(ch, lang, now)))
             }));
             out.push(
                 el("div")
                     .cls("crisis")
                     .c(el("h3").t(u.crisis_title))
                     .c(list)
-                    .c(el("button").a("type", "button").cls("crisis-link").click(move |_| c.go(Route::Crisis(1))).t(u.crisis_button))
+                    .c(el("button").a("type", "button").cls("crisis-link").click(move |_| c.open_crisis()).t(u.crisis_button))
                     .into(),
             );
             out
@@ -246,6 +292,37 @@ pub fn footer(c: Ctx) -> E {
         .c(item(Route::Schools, |u| u.nav_schools))))
 }
 
+thread_local! {
+    /// Dutch key terms already explained on the page being built (see `present::segments`).
+    static TERMS_SEEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A new page: explain each Dutch key term once again.
+pub fn reset_terms() {
+    TERMS_SEEN.with(|s| s.set(0));
+}
+
+/// Plain text with phone numbers as `tel:` links and (in English) Dutch key terms.
+pub fn linked(parent: E, s: &str, lang: Lang) -> E {
+    let mut seen = TERMS_SEEN.with(|s| s.get());
+    let segs = present::segments(s, lang, &mut seen);
+    TERMS_SEEN.with(|s| s.set(seen));
+    segs.into_iter().fold(parent, |p, g| match g {
+        Seg::Text(t) => p.t(t),
+        Seg::Tel(t, href) => p.c(el("a").cls("tel").a("href", &href).t(t)),
+        Seg::Term(t, nl) => p.t(t).t(" (").c(el("i").a("lang", "nl").t(nl)).t(")"),
+    })
+}
+
+/// A content text as inline text with links (not for buttons and summaries).
+pub fn txl(parent: E, text: &Text, lang: Lang) -> E {
+    let (s, used) = text.get(lang);
+    if used != lang {
+        return parent.c(el("span").a("lang", used.code()).t(&markup::plain(s)));
+    }
+    linked(parent, &markup::plain(s), lang)
+}
+
 /// A content text with its markup rendered as elements (never as HTML).
 pub fn rich(text: &Text, lang: Lang, class: &str) -> E {
     let (s, used) = text.get(lang);
@@ -253,35 +330,50 @@ pub fn rich(text: &Text, lang: Lang, class: &str) -> E {
     let div =
         el("div").cls(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).a_if(used != lang, "lang", used.code());
     div.kids(blocks.into_iter().map(|b| match b {
-        Block::Paragraph(runs) => inlines(el("p"), runs),
-        Block::List(items) => el("ul").kids(items.into_iter().map(|i| inlines(el("li"), i))),
+        Block::Paragraph(runs) => inlines(el("p"), runs, used),
+        Block::List(items) => el("ul").kids(items.into_iter().map(|i| inlines(el("li"), i, used))),
     }))
 }
 
-fn inlines(parent: E, runs: Vec<Inline>) -> E {
+fn inlines(parent: E, runs: Vec<Inline>, lang: Lang) -> E {
     runs.into_iter().fold(parent, |p, r| match r {
-        Inline::Text(t) => p.t(&t),
-        Inline::Emphasis(t) => p.c(el("em").t(&t)),
-        Inline::Link { label, href } => {
-            let external = href.starts_with("https:");
-            p.c(el("a").a("href", &href).a_if(external, "rel", "noopener noreferrer").a_if(external, "target", "_blank").t(&label))
-        }
+        Inline::Text(t) => linked(p, &t, lang),
+        Inline::Emphasis(t) => p.c(linked(el("em"), &t, lang)),
+        Inline::Link { label, href } => p.c(ext_link(el("a").a("href", &href), &href, &label, lang)),
     })
 }
 
-pub fn tel_href(v: &str) -> String {
-    let digits: String = v.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-    format!("tel:{digits}")
+/// A link; an `https:` one opens in a new tab and says so (visible arrow, spoken words).
+pub fn ext_link(a: E, href: &str, label: &str, lang: Lang) -> E {
+    let a = a.t(label);
+    if !href.starts_with("https:") {
+        return a;
+    }
+    a.a("rel", "noopener noreferrer")
+        .a("target", "_blank")
+        .c(el("span").cls("new-tab").a("aria-hidden", "true").t(" ↗"))
+        .c(el("span").cls("visually-hidden").t(" ").t(crate::i18n::ui(lang).new_tab))
 }
 
-fn now() -> i64 {
+pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-/// Contact channels as real links, with opening hours and "nu open / nu gesloten".
-pub fn channels(chs: &[Channel], lang: Lang) -> E {
+/// "Nu open tot 21:00" and the like, on a live channel.
+fn status_el(ch: &Channel, lang: Lang, now: i64) -> E {
+    let s = present::status(ch.hours.as_ref(), now);
+    el("span").cls(if s.is_open() { "status open" } else { "status" }).t(&present::status_text(s, lang))
+}
+
+/// Contact channels as real links, each line with its open status; open lines first.
+/// `big`: call and chat as large buttons ("Doe dit eerst"). `None` without channels.
+pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<E> {
+    if chs.is_empty() {
+        return None;
+    }
     let u = crate::i18n::ui(lang);
-    el("ul").cls("channels").kids(chs.iter().map(|ch| {
+    let now = now();
+    Some(el("ul").cls(if big { "channels big" } else { "channels" }).kids(present::channel_order(chs, now).into_iter().map(|ch| {
         let kind = match ch.kind {
             ChannelKind::Phone => u.channel_phone,
             ChannelKind::Chat => u.channel_chat,
@@ -292,36 +384,27 @@ pub fn channels(chs: &[Channel], lang: Lang) -> E {
         };
         let label = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind.to_string());
         let v = &ch.value;
+        let live = present::is_live(ch.kind);
         let link = match ch.kind {
-            ChannelKind::Phone | ChannelKind::Sms => el("a").a("href", &tel_href(v)).t(v),
+            ChannelKind::Phone | ChannelKind::Sms => {
+                el("a").a("href", &present::tel_href(v)).t(if big { u.call } else { "" }).t(if big { " " } else { "" }).t(v)
+            }
             ChannelKind::Email => el("a").a("href", &format!("mailto:{v}")).t(v),
-            _ if v.starts_with("https://") => el("a")
-                .a("href", v)
-                .a("rel", "noopener noreferrer")
-                .a("target", "_blank")
-                .t(v.trim_start_matches("https://").trim_end_matches('/')),
+            _ if v.starts_with("https://") => {
+                let text = if big { label.clone() } else { v.trim_start_matches("https://").trim_end_matches('/').to_string() };
+                ext_link(el("a").a("href", v), v, &text, lang)
+            }
             _ => el("span").t(v),
         };
-        let hours_view = ch.hours.as_ref().map(|h| {
-            let open = hours::is_open(h, now());
-            let badge = match open {
-                Some(true) if h.always => u.always_open,
-                Some(true) => u.open_now,
-                Some(false) => u.closed_now,
-                None => "",
-            };
-            el("span")
-                .cls("hours")
-                .c(el("span").cls(if open == Some(true) { "badge open" } else { "badge closed" }).t(badge))
-                .t(" ")
-                .t(&hours::describe(h, lang).join("; "))
-        });
-        el("li").c(el("span").cls("ch-kind").t(&label).t(": ")).c(link).t(" ").opt(hours_view)
-    }))
+        let link = if big && live { link.cls("call") } else { link };
+        let li = el("li");
+        let li = if big { li } else { li.c(el("span").cls("ch-kind").t(&label).t(": ")) };
+        li.c(link).opt(live.then(|| status_el(ch, lang, now)))
+    })))
 }
 
-/// An organisation: what they do and do not, cost, anonymity, channels.
-pub fn org_card(org: &Organisation, lang: Lang, heading: bool) -> E {
+/// Cost, anonymity and age, said once.
+fn badges(org: &Organisation, lang: Lang) -> E {
     let u = crate::i18n::ui(lang);
     let cost = match org.cost {
         Cost::Free => u.free,
@@ -339,21 +422,37 @@ pub fn org_card(org: &Organisation, lang: Lang, heading: bool) -> E {
         (None, Some(hi)) => Some(format!("{} ≤ {hi}", u.ages)),
         (None, None) => None,
     });
-    let list = |items: &[String]| el("ul").kids(items.iter().map(|s| el("li").t(&markup::plain(s))));
+    el("p").cls("badges").t(cost).t(" · ").t(anon).opt(age.map(|a| el("span").t(" · ").t(&a)))
+}
+
+/// An organisation's contact part: its channels (open lines first), or for a person at
+/// school how to reach them; then "Meer over <naam>" with cost, anonymity, age, what they
+/// do and do not do, and the weekly hours. `purpose`: also the organisation's own one-line
+/// description (the list of organisations; on an outcome the step's own text says it).
+/// `big`: call and chat buttons ("Doe dit eerst").
+pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
+    let u = crate::i18n::ui(lang);
+    let list = |items: &[String]| (!items.is_empty()).then(|| el("ul").kids(items.iter().map(|s| el("li").t(&markup::plain(s)))));
+    let hours: Vec<String> = org
+        .channels
+        .iter()
+        .filter_map(|ch| ch.hours.as_ref().filter(|h| !h.always).map(|h| (ch, h)))
+        .map(|(ch, h)| format!("{}: {}", ch.value.trim_start_matches("https://"), hours::describe(h, lang).join("; ")))
+        .collect();
+    let can = org.can.in_lang(lang);
+    let cannot = org.cannot.in_lang(lang);
     el("div")
         .cls("org")
-        .opt(heading.then(|| el("h2").cls("org-name").n(tx(&org.name, lang))))
-        .c(rich(&org.purpose, lang, "purpose"))
-        .c(el("p")
-            .cls("badges")
-            .c(el("span").cls("badge").t(cost))
-            .c(el("span").cls("badge").t(anon))
-            .opt(age.map(|a| el("span").cls("badge").t(&a))))
-        .c(channels(&org.channels, lang))
+        .opt(purpose.then(|| rich(&org.purpose, lang, "purpose")))
+        .opt(channels(&org.channels, lang, big))
+        .opt((org.channels.is_empty() && org.kind == OrgKind::InSchool).then(|| el("p").cls("in-school").t(u.in_school)))
         .c(el("details")
-            .c(el("summary").t(u.more_info))
-            .c(el("h3").t(u.can))
-            .c(list(org.can.in_lang(lang)))
-            .c(el("h3").t(u.cannot))
-            .c(list(org.cannot.in_lang(lang))))
+            .cls("more")
+            .c(el("summary").t(u.more_about).t(" ").n(tx(&org.name, lang)))
+            .c(badges(org, lang))
+            .opt((!hours.is_empty()).then(|| el("ul").cls("hours").kids(hours.iter().map(|h| el("li").t(h)))))
+            .opt((!can.is_empty()).then(|| el("h3").t(u.can)))
+            .opt(list(can))
+            .opt((!cannot.is_empty()).then(|| el("h3").t(u.cannot)))
+            .opt(list(cannot)))
 }

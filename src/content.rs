@@ -31,6 +31,8 @@ pub fn base() -> String {
 pub struct Loaded {
     pub content: Content,
     pub version: u64,
+    /// The manifest's `issued` (RFC 3339): the content's date for "Over de Wegwijzer".
+    pub issued: String,
     /// Past `expires` (offline only): show "may be out of date".
     pub stale: bool,
     /// Why the newest bundle was not used, if it was not.
@@ -163,7 +165,13 @@ fn cached_bundle() -> Option<RawBundle> {
 }
 
 fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {
-    Loaded { version: o.verified.manifest.version, stale: o.verified.stale, content: o.content, fallback }
+    Loaded {
+        version: o.verified.manifest.version,
+        issued: o.verified.manifest.issued.clone(),
+        stale: o.verified.stale,
+        content: o.content,
+        fallback,
+    }
 }
 
 /// Load content: newest verified bundle, else the last verified one, else an error text.

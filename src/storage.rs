@@ -11,6 +11,10 @@ pub const PROGRESS: &str = "ww:progress";
 pub const CONSENT: &str = "ww:consent";
 pub const CONTENT: &str = "ww:content";
 pub const SEEN: &str = "ww:seen";
+/// In sessionStorage (this tab only): the walk (never a session-only one) and the language,
+/// so a reload or a discarded tab comes back where it was. Erased by quick exit.
+pub const TAB_WALK: &str = "ww:tab";
+pub const TAB_LANG: &str = "ww:lang";
 
 thread_local! {
     /// IndexedDB database names of this origin, listed at start-up, so a quick exit can
@@ -33,6 +37,24 @@ pub fn available() -> bool {
 
 pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
+}
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// This tab's storage (sessionStorage): gone when the tab closes.
+pub fn tab_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+/// Write (`Some`) or remove (`None`) a key of this tab's storage; nothing once quick exit started.
+pub fn tab_set(key: &str, value: Option<&str>) {
+    let Some(s) = session() else { return };
+    let _ = match value {
+        Some(v) if !leaving() => s.set_item(key, v),
+        _ => s.remove_item(key),
+    };
 }
 
 /// True once quick exit has started (both the static first screen and the app put the

@@ -41,6 +41,7 @@ pub fn safety(c: Ctx) -> Nodes {
                     ("Je antwoorden worden dan gewist.", "Your answers are then erased."),
                     ("Iemand kan nog wel zien dat je hier was. Dat staat in de geschiedenis van de browser.", "Someone can still see that you were here. It is in the browser history."),
                     ("Gebruik daarom liever een privévenster. Of een ander apparaat.", "So it is better to use a private window. Or another device."),
+                    ("Heb je zelf een ander tabblad geopend, zoals een chat? Dat blijft open. Sluit het zelf.", "Did you open another tab yourself, like a chat? It stays open. Close it yourself."),
                 ])).into(),
             h2(l, "Wat doet Snel weg?", "What does Leave now do?"),
             li(l, &[
@@ -54,13 +55,14 @@ pub fn safety(c: Ctx) -> Nodes {
                 ("De geschiedenis van je browser wordt niet gewist. Daar staat dat je deze site hebt bezocht.", "Your browser history is not erased. It shows that you visited this site."),
                 ("De offline kopie van de app blijft in de browser staan. Daarin staan geen antwoorden.", "The offline copy of the app stays in the browser. It holds no answers."),
                 ("Wie over je schouder meekijkt, heeft het misschien al gezien.", "Someone looking over your shoulder may already have seen it."),
+                ("Andere tabbladen die je opende blijven open, bijvoorbeeld een chat of de website van een organisatie. Links naar andere websites openen in een nieuw tabblad (dat staat erbij). Sluit die tabbladen zelf.", "Other tabs you opened stay open, for example a chat or an organisation's website. Links to other websites open in a new tab (it says so). Close those tabs yourself."),
             ]),
             p(l, "Tip: gebruik een privévenster (incognito) of een ander apparaat, bijvoorbeeld bij een vriend of in de bibliotheek.", "Tip: use a private (incognito) window or another device, for example at a friend's or in the library."),
             h2(l, "Wat we bewaren", "What we keep"),
             li(l, &[
-                ("Je antwoorden staan alleen in het geheugen van dit venster. Sluit je het venster, dan zijn ze weg.", "Your answers are only in the memory of this window. When you close it, they are gone."),
+                ("Je antwoorden en je taal blijven alleen in dit tabblad, zodat ze er nog zijn als je de pagina vernieuwt. Sluit je het tabblad of tik je op Snel weg, dan zijn ze weg.", "Your answers and your language stay only in this tab, so they are still there when you reload the page. When you close the tab or tap Leave now, they are gone."),
                 ("Alleen als je zelf kiest voor 'Onthoud mijn antwoorden op dit apparaat', bewaren we ze op dit apparaat. Dat duurt maximaal 30 dagen.", "Only if you choose 'Remember my answers on this device' do we keep them on this device, for at most 30 days."),
-                ("Antwoorden over seksueel geweld of misbruik bewaren we nooit, ook niet als je daarvoor kiest.", "Answers about sexual violence or abuse are never kept, even if you choose to remember."),
+                ("Antwoorden over seksueel geweld, geweld thuis of zelfmoord bewaren we nergens, ook niet in het tabblad en ook niet als je daarvoor kiest.", "Answers about sexual violence, violence at home or suicide are never kept anywhere, not even in the tab, even if you choose to remember."),
                 ("Om offline te werken bewaart de browser de informatie over organisaties. Daarin staat niets over jou.", "To work offline, the browser keeps the information about organisations. It holds nothing about you."),
                 ("Geen cookies, geen statistieken, geen reclame. Alles wat je invult blijft op je apparaat; niets gaat naar ons of naar anderen.", "No cookies, no statistics, no ads. Everything you enter stays on your device; nothing goes to us or anyone else."),
             ]),
@@ -86,15 +88,27 @@ pub fn accessibility(c: Ctx) -> Nodes {
                 ("Elke versie wordt automatisch getest met axe-core, zonder fouten.", "Every version is tested automatically with axe-core, with zero violations."),
             ]),
             h2(l, "Iets werkt niet?", "Something does not work?"),
-            p(l, "Bel of mail de helpdesk hieronder. We lossen het op en laten je weten wanneer.", "Call or e-mail the helpdesk below. We will fix it and tell you when."),
+            p(l, "Laat het de helpdesk weten. We lossen het op.", "Let the helpdesk know. We will fix it."),
         ]
+        .into_iter()
+        .chain(helpdesk(c, l))
+        .collect()
     }
+}
+
+/// The helpdesk's own human channels, as the content gives them (no promise of a phone
+/// or e-mail it does not have).
+fn helpdesk(c: Ctx, l: Lang) -> Option<Node> {
+    let loaded = c.loaded.get()?;
+    let o = loaded.content.org(&loaded.content.tree.always.helpdesk)?;
+    let chs = crate::components::channels(&o.channels, l, false)?;
+    Some(el("div").cls("helpdesk").c(el("p").cls("org-name").n(crate::dom::tx(&o.name, l))).c(chs).into())
 }
 
 pub fn about(c: Ctx) -> Nodes {
     {
         let l = c.lang.get();
-        let version = c.loaded.get().map(|x| x.version).unwrap_or_default();
+        let date = c.loaded.get().and_then(|x| wegwijzer_core::present::date_text(&x.issued, l)).unwrap_or_default();
         vec![
             h1(l, "Over de Wegwijzer", "About the Wegwijzer"),
             p(l, "Voel jij je niet veilig op school? Of maak je je zorgen over een leerling of over je kind? De Wegwijzer helpt je in een paar stappen de organisatie te vinden die echt kan helpen. En wat je van ze kunt verwachten.",
@@ -103,74 +117,130 @@ pub fn about(c: Ctx) -> Nodes {
                 "The Wegwijzer is part of the Dutch plans for socially safe schools: a signpost with a helpdesk, so that nobody falls between the cracks."),
             p(l, "De informatie over organisaties komt van hun eigen openbare websites. Bij elk telefoonnummer staat waar het vandaan komt en wanneer het is gecontroleerd. De informatie is digitaal ondertekend: de app laat alleen gecontroleerde informatie zien.",
                 "The information about organisations comes from their own public websites. Every phone number records where it came from and when it was checked. The information is digitally signed: the app only shows verified information."),
-            el("p").cls("meta").t(pick(l, "Versie van de informatie: ", "Information version: ")).t(&version.to_string()).into(),
+            el("p").cls("meta").t(crate::i18n::ui(l).updated).t(" ").t(&date).into(),
         ]
     }
 }
 
+/// For school web editors (Dutch, "je"): the one-line code with a "Kopieer code" button,
+/// the options as controls that change the code and a live preview of the first screen,
+/// and a part to pass on to the webmaster.
 pub fn schools(c: Ctx) -> Nodes {
-    {
-        let l = c.lang.get();
-        let base = web_sys::window()
-            .and_then(|w| {
-                let loc = w.location();
-                let origin = loc.origin().ok()?;
-                let path = loc.pathname().ok()?;
-                let dir = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(path.len())];
-                Some(format!("{origin}{dir}"))
-            })
-            .unwrap_or_default();
-        let snippet = format!("<script src=\"{base}embed.js\" data-lang=\"nl\" async></script>");
-        let code = |s: &str| el("code").t(s);
-        // Items of inline text and code: (text, is_code).
-        let li_code =
-            |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.c(code(t)) } else { li.t(t) });
-        let mut out: Nodes = vec![super::h1("Voor scholen: de Wegwijzer op uw website").a("lang", "nl").into()];
-        if l == Lang::En {
-            out.push(el("p").t("This page is for school web editors and is in Dutch.").into());
-        }
-        out.push(
-            el("div")
-                .a("lang", "nl")
-                .c(el("p").t("Zet de Wegwijzer op de website van uw school. Leerlingen, ouders en medewerkers vinden dan bij u de weg naar de juiste hulp. Het kost niets en u hoeft niets bij te houden: de informatie wordt centraal bijgewerkt."))
-                .c(el("h2").t("De code"))
-                .c(el("p").t("Plak deze ene regel op de plek waar de Wegwijzer moet komen:"))
-                .c(el("pre").cls("snippet").c(code(&snippet)))
-                .c(el("h2").t("Opties"))
-                .c(el("ul")
-                    .c(li_code(&[("data-lang", true), (": ", false), ("nl", true), (" of ", false), ("en", true), (".", false)]))
-                    .c(li_code(&[
-                        ("data-audience", true),
-                        (": begin bij een doelgroep: ", false),
-                        ("pupil_primary", true),
-                        (", ", false),
-                        ("pupil_secondary", true),
-                        (", ", false),
-                        ("parent", true),
-                        (", ", false),
-                        ("employee", true),
-                        (" of ", false),
-                        ("leader", true),
-                        (".", false),
-                    ]))
-                    .c(li_code(&[("data-compact", true), (": ", false), ("1", true), (" voor een compacte weergave.", false)]))
-                    .c(li_code(&[("data-exit-url", true), (": waar 'Snel weg' naartoe gaat (standaard een zoekmachine).", false)])))
-                .c(el("p").t("Andere opties of waarden worden genegeerd."))
-                .c(el("h2").t("Wat uw website moet toestaan"))
-                .c(el("ul")
-                    .c(li_code(&[
-                        ("Een iframe van ons adres. Heeft uw site een Content-Security-Policy? Voeg ons adres dan toe aan ", false),
-                        ("frame-src", true),
-                        (" en ", false),
-                        ("script-src", true),
-                        (".", false),
-                    ]))
-                    .c(el("li").t("De Wegwijzer past zijn hoogte zelf aan. Er komt geen schuifbalk in het kader."))
-                    .c(el("li").t("'Snel weg' verlaat uw hele pagina, niet alleen het kader. Dat is bewust: zo is een leerling echt weg.")))
-                .c(el("h2").t("Privacy"))
-                .c(el("p").t("De Wegwijzer plaatst geen cookies en stuurt niets naar u of naar ons. Uw website ziet niet wat iemand invult. In een kader kan de browser het onthouden van antwoorden blokkeren; de Wegwijzer werkt dan gewoon en meldt dat."))
-                .into(),
-        );
-        out
+    let l = c.lang.get();
+    let base = web_sys::window()
+        .and_then(|w| {
+            let loc = w.location();
+            let origin = loc.origin().ok()?;
+            let path = loc.pathname().ok()?;
+            let dir = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(path.len())];
+            Some(format!("{origin}{dir}"))
+        })
+        .unwrap_or_default();
+    let lang = RwSignal::new("nl".to_string());
+    let audience = RwSignal::new(String::new());
+    let compact = RwSignal::new(false);
+    let copied = RwSignal::new(String::new());
+    let snippet = Memo::new(move |_| {
+        let a = audience.get();
+        let a = if a.is_empty() { String::new() } else { format!(" data-audience=\"{a}\"") };
+        let k = if compact.get() { " data-compact=\"1\"" } else { "" };
+        format!("<script src=\"{base}embed.js\" data-lang=\"{}\"{a}{k} async></script>", lang.get())
+    });
+    let copy = move |_| {
+        let Some(w) = web_sys::window() else { return };
+        let p = w.navigator().clipboard().write_text(&snippet.get_untracked());
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
+            copied.set(if ok { "De code staat op het klembord." } else { "Kopiëren lukte niet. Selecteer de code zelf." }.into());
+        });
+    };
+    let code = |s: &str| el("code").t(s);
+    let li_code = |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.c(code(t)) } else { li.t(t) });
+    let opt = |v: &str, label: &str| el("option").a("value", v).t(label);
+    let u = crate::i18n::ui(Lang::Nl);
+    let audiences = std::iter::once(opt("", "Iedereen (begin bij Wie ben jij?)"))
+        .chain(wegwijzer_core::Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
+    // The preview: the first question the embedded Wegwijzer asks with these options.
+    let preview = move || -> Nodes {
+        let pl = if lang.get() == "en" { Lang::En } else { Lang::Nl };
+        let Some(ld) = c.loaded.get_untracked() else { return vec![] };
+        let content = &ld.content;
+        let start = content.node(&content.tree.start);
+        let node = match (start, audience.get()) {
+            (Some(s), a) if !a.is_empty() => wegwijzer_core::walker::next_of(s, &a).ok().and_then(|id| content.node(id)),
+            (s, _) => s,
+        };
+        let Some(wegwijzer_core::Node::Question(q)) = node else { return vec![] };
+        let pu = crate::i18n::ui(pl);
+        vec![el("div")
+            .cls(if compact.get() { "preview compact" } else { "preview" })
+            .a("lang", pl.code())
+            .c(el("p").cls("preview-exit").t(pu.exit))
+            .c(el("p").cls("preview-q").n(crate::dom::tx(&q.text, pl)))
+            .c(el("ul").kids(q.options.iter().map(|o| el("li").n(crate::dom::tx(&o.label, pl)))))
+            .into()]
+    };
+    let mut out: Nodes = vec![super::h1("Voor scholen: de Wegwijzer op je website").a("lang", "nl").into()];
+    if l == Lang::En {
+        out.push(el("p").t("This page is for school web editors and is in Dutch.").into());
     }
+    out.push(
+        el("div")
+            .a("lang", "nl")
+            .c(el("p").t("Zet de Wegwijzer op de website van je school. Leerlingen, ouders en medewerkers vinden dan bij jou de weg naar de juiste hulp. Het kost niets en je hoeft niets bij te houden: de informatie wordt centraal bijgewerkt."))
+            .c(el("h2").t("De code"))
+            .c(el("p").t("Plak deze ene regel op de plek waar de Wegwijzer moet komen:"))
+            .c(el("pre").cls("snippet").c(el("code").id("snippet").rt(move || snippet.get())))
+            .c(el("p")
+                .c(el("button").a("type", "button").cls("primary").click(copy).t(u.copy_code))
+                .c(el("span").cls("local-status").a("role", "status").rt(move || copied.get())))
+            .c(el("h2").t("Kies de opties"))
+            .c(el("div")
+                .cls("filters")
+                .c(el("p").c(el("label").a("for", "s-lang").t("Taal")).c(el("select").id("s-lang").on("change", move |ev| lang.set(event_target_value(&ev))).c(opt("nl", "Nederlands")).c(opt("en", "English"))))
+                .c(el("p").c(el("label").a("for", "s-aud").t("Begin bij")).c(el("select").id("s-aud").on("change", move |ev| audience.set(event_target_value(&ev))).kids(audiences))))
+            .c(el("p")
+                .cls("check")
+                .c(el("input").a("type", "checkbox").id("s-compact").on("change", move |ev| compact.set(event_target_checked(&ev))))
+                .c(el("label").a("for", "s-compact").t("Compact (zonder zoekvak en uitleg)")))
+            .c(el("h2").t("Voorbeeld"))
+            .c(el("p").cls("hint").t("Zo begint de Wegwijzer op je website met deze opties. De code hierboven past zich aan."))
+            .c(el("div").cls("preview-box").dynamic(preview))
+            .c(el("h2").t("Alle opties"))
+            .c(el("ul")
+                .c(li_code(&[("data-lang", true), (": ", false), ("nl", true), (" of ", false), ("en", true), (".", false)]))
+                .c(li_code(&[
+                    ("data-audience", true),
+                    (": begin bij een doelgroep: ", false),
+                    ("pupil_primary", true),
+                    (", ", false),
+                    ("pupil_secondary", true),
+                    (", ", false),
+                    ("parent", true),
+                    (", ", false),
+                    ("employee", true),
+                    (" of ", false),
+                    ("leader", true),
+                    (".", false),
+                ]))
+                .c(li_code(&[("data-compact", true), (": ", false), ("1", true), (" voor een compacte weergave.", false)]))
+                .c(li_code(&[("data-exit-url", true), (": waar 'Snel weg' naartoe gaat (standaard een zoekmachine).", false)])))
+            .c(el("p").t("Andere opties of waarden worden genegeerd."))
+            .c(el("h2").t("Voor je webbeheerder"))
+            .c(el("p").t("Beheert iemand anders de website van je school? Stuur deze pagina dan door naar je webbeheerder. Dit moet de website toestaan:"))
+            .c(el("ul")
+                .c(li_code(&[
+                    ("Een iframe van ons adres. Heeft de site een Content-Security-Policy? Voeg ons adres dan toe aan ", false),
+                    ("frame-src", true),
+                    (" en ", false),
+                    ("script-src", true),
+                    (".", false),
+                ]))
+                .c(el("li").t("De Wegwijzer past zijn hoogte zelf aan. Er komt geen schuifbalk in het kader."))
+                .c(el("li").t("'Snel weg' verlaat de hele pagina, niet alleen het kader. Dat is bewust: zo is een leerling echt weg.")))
+            .c(el("h2").t("Privacy"))
+            .c(el("p").t("De Wegwijzer plaatst geen cookies en stuurt niets naar jou of naar ons. Je website ziet niet wat iemand invult. In een kader kan de browser het onthouden van antwoorden blokkeren; de Wegwijzer werkt dan gewoon en meldt dat."))
+            .into(),
+    );
+    out
 }

@@ -8,7 +8,7 @@ use crate::components::{link, org_card};
 use crate::dom::{el, one, tx, Nodes, E};
 use crate::route::Route;
 use leptos::prelude::*;
-use wegwijzer_core::{markup, Audience, Node, Stage};
+use wegwijzer_core::{markup, present, Audience, Node, Stage};
 
 /// The page for the current route: a region that re-renders on navigation, a language
 /// change or new content.
@@ -52,8 +52,10 @@ pub fn failure(c: Ctx) -> Nodes {
 }
 
 /// "Onthoud mijn antwoorden op dit apparaat", with the shared-device warning and "Wis mijn gegevens".
-/// Only the hint below the checkbox is a region: the checkbox keeps focus when toggled. When
-/// storage turns out to fail, the whole block becomes the notice that says so.
+/// Only the hints are regions: the checkbox keeps focus when toggled. On a route that is
+/// never stored the checkbox is disabled and unticked, with the reason. When storage turns
+/// out to fail, the whole block becomes the notice that says so. The confirmation of
+/// "Wis mijn gegevens" appears next to the button.
 pub fn consent(c: Ctx) -> E {
     el("div").dynamic(move || one(consent_block(c)))
 }
@@ -63,6 +65,8 @@ fn consent_block(c: Ctx) -> E {
     if !c.storage_ok.get() {
         return el("p").cls("consent notice").t(u.storage_unavailable);
     }
+    let sensitive = Memo::new(move |_| c.main.with(|w| c.loaded.with(|l| l.as_ref().is_some_and(|l| w.is_sensitive(&l.content)))));
+    let wiped = RwSignal::new(false);
     el("div")
         .cls("consent no-print")
         .c(el("p")
@@ -71,19 +75,37 @@ fn consent_block(c: Ctx) -> E {
                 .a("type", "checkbox")
                 .id("remember")
                 .a("aria-describedby", "remember-hint")
-                .checked(move || c.consent.get())
-                .on("change", move |ev| c.consent.set(event_target_checked(&ev))))
+                .checked(move || c.consent.get() && !sensitive.get())
+                .ra("disabled", move || sensitive.get().then(String::new))
+                .on("change", move |ev| {
+                    wiped.set(false);
+                    c.consent.set(event_target_checked(&ev))
+                }))
             .c(el("label").a("for", "remember").t(u.remember)))
-        .c(el("p").id("remember-hint").cls("hint").t(u.remember_hint))
-        .dynamic(move || {
-            let sensitive = c.main.with(|w| c.loaded.with(|l| l.as_ref().is_some_and(|l| w.is_sensitive(&l.content))));
-            if !c.consent.get() || sensitive {
-                one(el("p").cls("hint").t(u.remember_off))
+        .c(el("p").id("remember-hint").cls("hint").rt(move || {
+            let u = c.ui();
+            if sensitive.get() {
+                u.remember_disabled
+            } else if c.consent.get() {
+                u.remember_hint
             } else {
-                vec![]
+                u.remember_off
             }
-        })
-        .c(el("p").c(el("button").a("type", "button").click(move |_| c.wipe()).t(u.wipe)))
+            .into()
+        }))
+        .c(el("p")
+            .c(el("button")
+                .a("type", "button")
+                .cls("link")
+                .click(move |_| {
+                    c.wipe();
+                    wiped.set(true);
+                })
+                .t(u.wipe))
+            .c(el("span")
+                .cls("local-status")
+                .a("role", "status")
+                .rt(move || if wiped.get() { c.ui().wiped.into() } else { String::new() })))
 }
 
 /// "Je antwoorden": every answer with a change link; changing prunes what no longer applies.
@@ -111,14 +133,15 @@ fn summary(c: Ctx) -> Nodes {
     if walk.answers.is_empty() {
         out.push(el("p").t(u.no_answers).into());
     }
+    let (restart, confirm) = journey::restart_parts(c);
     out.extend([
         dl.into(),
         el("p")
             .cls("actions")
             .c(el("button").a("type", "button").cls("primary").click(move |_| c.go(Route::Step(current))).t(u.continue_))
-            .t(" ")
-            .c(el("button").a("type", "button").click(move |_| c.restart()).t(u.start_again))
+            .c(restart)
             .into(),
+        confirm.into(),
         consent(c).into(),
     ]);
     out
@@ -129,45 +152,60 @@ fn filter(id: &str, label: &str, options: impl IntoIterator<Item = E>, on_change
     el("p").c(el("label").a("for", id).t(label)).c(el("select").id(id).on("change", on_change).kids(options))
 }
 
-/// All organisations, filtered by audience and topic.
+/// All organisations: crisis lines pinned first, then A–Z; filtered by audience, topic and
+/// a typed name or number (the order and the filter are the core's `present::org_list`).
 fn organisations(c: Ctx) -> Nodes {
     let lang = c.lang.get();
     let u = c.ui();
     let Some(l) = c.loaded.get() else { return vec![] };
     let audience = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
     let opt = |value: &str, label: &str| el("option").a("value", value).t(label);
     let audiences = std::iter::once(opt("", u.all)).chain(Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
     let topics =
         std::iter::once(opt("", u.all)).chain(l.content.tree.topics.iter().map(|t| opt(&t.id, &markup::plain(t.label.in_lang(lang)))));
-    // The filter itself: which organisations match. Runs for the count and for the list.
-    fn matching<'a>(l: &'a crate::content::Loaded, a: &str, t: &str) -> Vec<&'a wegwijzer_core::Organisation> {
-        l.content
-            .directory
-            .organisations
-            .iter()
-            .filter(|o| a.is_empty() || o.audiences.iter().any(|x| x.id() == a))
-            .filter(|o| t.is_empty() || o.topics.iter().any(|x| *x == t))
-            .collect()
-    }
-    let l2 = l.clone();
+    let list = Memo::new(move |_| {
+        c.loaded.with_untracked(|l| {
+            l.as_ref()
+                .map(|l| {
+                    present::org_list(&l.content, lang, &audience.get(), &topic.get(), &name.get())
+                        .iter()
+                        .map(|o| o.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     vec![
         h1(u.orgs_title).into(),
         el("div")
             .cls("filters")
+            .c(el("p").c(el("label").a("for", "f-name").t(u.filter_name)).c(el("input")
+                .id("f-name")
+                .a("type", "search")
+                .a("autocomplete", "off")
+                .on("input", move |ev| name.set(event_target_value(&ev)))))
             .c(filter("f-aud", u.filter_audience, audiences, move |ev| audience.set(event_target_value(&ev))))
             .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(event_target_value(&ev))))
             .into(),
         // The live status stays the same element, so its new text is announced.
-        el("p")
-            .a("role", "status")
-            .cls("count")
-            .rt(move || format!("{} {}", matching(&l, &audience.get(), &topic.get()).len(), u.orgs_count))
-            .into(),
+        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", list.with(Vec::len), u.orgs_count)).into(),
         el("ul")
             .cls("org-list")
             .dynamic(move || {
-                matching(&l2, &audience.get(), &topic.get()).into_iter().map(|o| el("li").c(org_card(o, lang, true)).into()).collect()
+                list.with(|ids| {
+                    ids.iter()
+                        .filter_map(|id| l.content.org(id))
+                        .map(|o| {
+                            el("li")
+                                .a("data-org", &o.id)
+                                .c(el("h2").cls("org-name").n(tx(&o.name, lang)))
+                                .c(org_card(o, lang, true, false))
+                                .into()
+                        })
+                        .collect()
+                })
             })
             .into(),
     ]
