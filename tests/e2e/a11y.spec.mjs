@@ -35,16 +35,33 @@ async function visitScreens(page, check, { focus = false } = {}) {
   let title = await page.title();
   const after = async (name) => { if (focus) title = await expectFocusAndTitle(page, title); await check(name); };
   await check('start');
+  await page.locator('#topic-search').fill('kindertelefoon');
+  await expect(page.locator('#main .org-hits')).toBeVisible();
+  await check('start with organisations found');
+  await page.locator('#topic-search').fill('xyzzy');
+  await expect(page.locator('#main .search-results a[href="#/organisaties"]')).toBeVisible();
+  await check('start with nothing found');
   await page.locator('#topic-search').fill('gepest');
   await page.locator('#main .search-results button', { hasText: 'Pesten' }).click();
-  await expect(page.locator('#main fieldset.pick-audience')).toBeVisible();
-  await check('start with search results and audience picker');
+  await expect(page.locator('#main #topic-note')).toBeVisible();
+  await check('start with a topic chosen');
+  await page.locator('#main [data-choice="pupil_primary"]').click();
+  await expect(page.locator('#main #topic-note')).toHaveCount(0);
+  await after('topic entry');
+  await page.locator('#main a.back').click();
+  await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible();
+  await after('start again');
   await choose(page, 'pupil_primary');
   await after('question');
   await choose(page, 'home');
   await after('info screen');
   await choose(page, 'continue');
   await after('outcome');
+  await page.locator('#main button.show-all').click();
+  await page.locator('#main button.restart').click();
+  await expect(page.locator('#restart-confirm .confirm')).toBeVisible();
+  await check('outcome with all steps shown and the restart confirmation');
+  await page.locator('#restart-confirm button', { hasText: 'Nee, ga terug' }).click();
   await page.locator('#main .journey-links a', { hasText: UI.nl.yourAnswers }).click();
   await after('summary');
   await page.locator('aside.help button', { hasText: UI.nl.crisis }).click();
@@ -117,17 +134,18 @@ test('controls keep focus when what they change re-renders', async ({ page }) =>
   await openApp(page, '#/veiligheid');
   await expect(appH1(page)).toHaveText('Privacy en veiligheid');
   const box = page.locator('#remember');
-  const hint = page.locator('.consent p.hint:not(#remember-hint)');
-  await expect(hint).toHaveCount(1); // "not remembered" while unchecked
+  const hint = page.locator('#remember-hint');
+  await expect(hint).toContainText('niet bewaard'); // "not remembered" while unchecked
   await box.focus();
   await page.keyboard.press('Space');
   await expect(box).toBeChecked();
   await expect(box).toBeFocused();
-  await expect(hint).toHaveCount(0);
+  await expect(hint).toContainText('gedeeld apparaat');
+  await expect(page.locator('.banners .saving')).toBeVisible();
   await page.keyboard.press('Space');
   await expect(box).not.toBeChecked();
   await expect(box).toBeFocused();
-  await expect(hint).toHaveCount(1);
+  await expect(hint).toContainText('niet bewaard');
 
   // The language button: the page re-renders in English, the button keeps focus.
   const lang = page.locator('header button.lang');
@@ -149,6 +167,12 @@ test('controls keep focus when what they change re-renders', async ({ page }) =>
   await select.selectOption('pupil_primary');
   await expect(count).not.toHaveText(before);
   await expect(select).toBeFocused();
+  // The name filter: the list narrows while typing, the input keeps focus.
+  const name = page.locator('#f-name');
+  await name.focus();
+  await page.keyboard.type('kinder');
+  await expect(page.locator('#main .org-list > li').first()).toHaveAttribute('data-org', 'kindertelefoon');
+  await expect(name).toBeFocused();
 
   // The search input: results appear under it while typing, it keeps focus and its text.
   await page.locator('header a.brand').click();

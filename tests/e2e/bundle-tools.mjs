@@ -25,11 +25,15 @@ export const UI = {
     storageUnavailable: 'Je antwoorden kunnen op dit apparaat niet worden onthouden.', failure: 'Er ging iets mis',
     unverified: 'De nieuwste informatie kon niet worden gecontroleerd.', offlineCached: 'Je bent offline.',
     pruned: 'Vragen die niet meer passen zijn weggehaald.', searchLabel: 'Zoek op onderwerp', switchTo: 'English',
+    restartYes: 'Ja, begin opnieuw', restartWipe: 'Begin opnieuw en wis alles', doFirst: 'Doe dit eerst', showAll: 'Toon alle stappen',
+    savingOn: 'Je antwoorden worden bewaard op dit apparaat', turnOff: 'Uitzetten', rememberDisabled: 'Op deze route wordt niets bewaard',
+    wipe: 'Wis mijn gegevens', wiped: 'Alles wat de Wegwijzer op dit apparaat had bewaard, is gewist.', copied: 'De route staat nu op het klembord.',
   },
   en: {
     back: 'Back', yourAnswers: 'Your answers', startAgain: 'Start again', remember: 'Remember my answers on this device',
     crisis: 'Are you in danger right now?', step: 'Question', outcome: 'Your route', switchTo: 'Nederlands',
     storageUnavailable: 'Your answers cannot be remembered on this device.', searchLabel: 'Search by topic',
+    restartYes: 'Yes, start again', doFirst: 'Do this first',
   },
 };
 
@@ -131,11 +135,20 @@ export async function walk(page, answers, opts) {
 /** Hash part of the current URL. */
 export const hashOf = (page) => new URL(page.url()).hash;
 
-/** Visible text of the ladder's last rung organisation, and the organisation it should be. */
+/** Number of steps shown on an outcome ("Doe dit eerst" and the ladder) and the last one's organisation. */
 export async function lastRung(page) {
-  const rungs = page.locator('#main ol.ladder > li.rung');
+  const rungs = page.locator('#main li.rung');
   const n = await rungs.count();
-  return { count: n, org: (await rungs.nth(n - 1).locator('.rung-org').textContent())?.trim() };
+  return { count: n, org: (await rungs.nth(n - 1).locator('.rung-org').first().textContent())?.trim() };
+}
+
+/** "Opnieuw beginnen" (on an outcome or the summary), confirmed; back at the start question. */
+export async function restart(page, { lang = 'nl', wipe = false } = {}) {
+  await page.locator('#main button.restart').click();
+  const confirm = page.locator('#restart-confirm .confirm');
+  await expect(confirm.locator('button').first()).toBeFocused();
+  await confirm.locator('button', { hasText: wipe ? UI.nl.restartWipe : UI[lang].restartYes }).click();
+  await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import { test, expect, APP } from './helpers.mjs';
 import {
   AUDIENCES, CASES, TREE, UI, appH1, caseFor, choose, expectedH1, hashOf, lastRung, node, org, openApp, pathOf,
-  storedText, tx, walk,
+  restart, storedText, tx, walk,
 } from './bundle-tools.mjs';
 
 const nl = UI.nl;
@@ -41,8 +41,7 @@ test.describe('journeys on one page', () => {
       expect(rung.count).toBe(out.steps.length);
       expect(rung.org).toBe(tx(last.name));
       // Start again: back at the start question, the walk is empty (no answer marked as chosen).
-      await page.locator('#main .actions button', { hasText: nl.startAgain }).click();
-      await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible();
+      await restart(page);
       await expect(appH1(page)).toHaveText(expectedH1('start'));
       expect(['', '#/']).toContain(hashOf(page));
       await expect(page.locator('#main [aria-pressed="true"]')).toHaveCount(0);
@@ -102,19 +101,21 @@ test.describe('journeys on one page', () => {
     await expect(page.locator('#main .summary')).not.toContainText(tx(told.text));
     await expect(page.locator('#main .summary')).toContainText(tx(node('pa_topic').options.find((o) => o.id === 'violence').label));
     // Opnieuw beginnen from the summary.
-    await page.locator('#main .actions button', { hasText: nl.startAgain }).click();
-    await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible();
+    await restart(page);
   });
 
-  test('topic search on the start screen asks the audience first, then lands in the branch', async () => {
+  test('topic search on the start screen asks the audience once (the start question), then lands in the branch', async () => {
     const bullying = TREE.topics.find((t) => t.id === 'bullying');
     await page.locator('#topic-search').fill('gepest');
     const hit = page.locator('#main .search-results button', { hasText: tx(bullying.label) });
     await expect(hit).toBeVisible();
     await hit.click();
-    const pick = page.locator('#main fieldset.pick-audience');
-    await expect(pick).toBeVisible();
-    await pick.locator('button', { hasText: 'Ouder of verzorger' }).click();
+    // No second copy of "Wie ben jij?": a note above the start question's own buttons, focused.
+    await expect(page.locator('#main #topic-note')).toBeFocused();
+    await expect(page.locator('#main #topic-note')).toContainText(tx(bullying.label));
+    await expect(page.locator('#main h1')).toHaveCount(1);
+    await expect(page.locator('#main [data-choice="parent"]')).toHaveCount(1);
+    await page.locator('#main [data-choice="parent"]').click();
     const target = bullying.entry.parent;
     await expect(page.locator(`#main .journey[data-node="${target}"]`)).toBeVisible();
     await expect(appH1(page)).toHaveText(expectedH1(target));
@@ -126,7 +127,7 @@ test.describe('journeys on one page', () => {
 
   test('topic search with an audience already chosen jumps straight into that audience\'s branch', async () => {
     await page.locator('#main .journey-links a', { hasText: nl.yourAnswers }).click();
-    await page.locator('#main .actions button', { hasText: nl.startAgain }).click();
+    await restart(page);
     await choose(page, 'pupil_secondary');
     await page.locator('#main a.back').click();
     await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible();
@@ -134,12 +135,12 @@ test.describe('journeys on one page', () => {
     await page.locator('#main .search-results button', { hasText: 'Pesten' }).click();
     const target = TREE.topics.find((t) => t.id === 'bullying').entry.pupil_secondary;
     await expect(page.locator(`#main .journey[data-node="${target}"]`)).toBeVisible();
-    await expect(page.locator('#main fieldset.pick-audience')).toHaveCount(0);
+    await expect(page.locator('#main #topic-note')).toHaveCount(0);
   });
 
   test('the crisis button from a deep step; its back link returns to the main walk', async () => {
     await page.locator('#main .journey-links a', { hasText: nl.yourAnswers }).click();
-    await page.locator('#main .actions button', { hasText: nl.startAgain }).click();
+    await restart(page);
     await walk(page, ['parent', 'bully']);
     await page.locator('aside.help button', { hasText: nl.crisis }).click();
     expect(hashOf(page)).toBe('#/direct/1');
@@ -158,7 +159,7 @@ test.describe('journeys on one page', () => {
 });
 
 test.describe('progress on this device', () => {
-  test('resume after reload WITH consent lands on the same step', async ({ page }) => {
+  test('resume in a new tab WITH consent lands on the same step', async ({ page, context }) => {
     await openApp(page);
     await walk(page, ['parent', 'bully']);
     await page.locator('#main .journey-links a', { hasText: nl.yourAnswers }).click();
@@ -169,7 +170,10 @@ test.describe('progress on this device', () => {
     await page.locator('#main .actions button.primary').click();
     await expect(page.locator('#main .journey[data-node="pa_bully_told"]')).toBeVisible();
     expect(hashOf(page)).toBe('#/stap/3');
-    await page.reload();
+    // A new tab (no tab state): the saved progress is offered.
+    await page.close();
+    page = await context.newPage();
+    await openApp(page);
     const resume = page.locator('#main section.resume');
     await expect(resume).toBeVisible({ timeout: 20_000 });
     await expect(resume.locator('h2')).toHaveText(nl.resumeTitle);
@@ -183,6 +187,8 @@ test.describe('progress on this device', () => {
     // "Wis mijn gegevens": progress and consent are gone, the box is unticked, a reload starts fresh.
     await page.locator('#main .consent button', { hasText: 'Wis mijn gegevens' }).click();
     await expect(page.getByLabel(nl.remember)).not.toBeChecked();
+    // The confirmation is next to the button, not at the top of the page.
+    await expect(page.locator('#main .consent .local-status')).toHaveText(nl.wiped);
     await expect.poll(() => progressKey(page)).toBeNull();
     expect(await page.evaluate(() => localStorage.getItem('ww:consent'))).toBeNull();
     await page.goto(`${APP}/#/`);
@@ -191,17 +197,19 @@ test.describe('progress on this device', () => {
     await expect(page.locator('#main section.resume')).toHaveCount(0);
   });
 
-  test('NO persistence without consent: reload goes back to the start, nothing stored', async ({ page }) => {
+  test('NO device storage without consent: only this tab keeps the walk; a new tab starts fresh', async ({ page, context }) => {
     await openApp(page);
     await walk(page, ['pupil_secondary', 'bully']);
     expect(await progressKey(page)).toBeNull();
-    await page.reload();
-    await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible({ timeout: 20_000 });
-    await expect(page.locator('#main section.resume')).toHaveCount(0);
-    expect(await progressKey(page)).toBeNull();
-    expect(await page.evaluate(() => localStorage.getItem('ww:consent'))).toBeNull();
-    const stored = await storedText(page);
-    for (const word of ['pupil_secondary', 'ps_topic', 'bully']) expect(stored).not.toContain(word);
+    const local = () => page.evaluate(() => Object.keys(localStorage).filter((k) => !['ww:content', 'ww:seen'].includes(k)).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
+    expect(await local()).toBe('');
+    const fresh = await context.newPage();
+    await openApp(fresh);
+    await expect(fresh.locator('#main .journey[data-node="start"]')).toBeVisible();
+    await expect(fresh.locator('#main section.resume')).toHaveCount(0);
+    await expect(fresh.locator('#main [aria-pressed="true"]')).toHaveCount(0);
+    expect(await fresh.evaluate(() => localStorage.getItem('ww:consent'))).toBeNull();
+    await fresh.close();
   });
 
   test('session-only (sexual) paths are never saved, even with consent', async ({ page }) => {
@@ -222,8 +230,10 @@ test.describe('progress on this device', () => {
       for (const id of ['sexual', ...reached]) expect(stored).not.toContain(id);
     }
     expect(reached[reached.length - 1]).toBe(c.outcome);
-    // The consent box says these answers are not kept.
-    await expect(page.locator('#main .consent')).toContainText('Je antwoorden worden niet bewaard');
+    // The consent box says these answers are not kept, and cannot be ticked here.
+    await expect(page.locator('#main .consent')).toContainText(nl.rememberDisabled);
+    await expect(page.getByLabel(nl.remember)).toBeDisabled();
+    await expect(page.getByLabel(nl.remember)).not.toBeChecked();
     await page.reload();
     await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible({ timeout: 20_000 });
     const resume = page.locator('#main section.resume');

@@ -4,7 +4,7 @@
 // None may contain a topic keyword, a topic or option label word, or a node/option id: only
 // `#/stap/N`-style routes, fixed page names and neutral titles.
 import { test, expect, APP } from './helpers.mjs';
-import { CASES, TREE, UI, appH1, choose, expectedH1, node, openApp } from './bundle-tools.mjs';
+import { CASES, TREE, UI, appH1, choose, expectedH1, node, openApp, restart } from './bundle-tools.mjs';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -94,10 +94,7 @@ test('every CASES sequence and every crisis option: URLs, titles and requests ca
   const read = await recorder(page);
   await openApp(page);
   const seenOutcomes = new Set();
-  const restart = async () => {
-    await page.locator('#main .actions button', { hasText: UI.nl.startAgain }).click();
-    await expect(page.locator(`#main .journey[data-node="${TREE.start}"]`)).toBeVisible();
-  };
+  const restartHere = () => restart(page);
   for (const [i, c] of CASES.entries()) {
     const reached = [];
     for (const a of c.answers) reached.push(await choose(page, a));
@@ -108,7 +105,7 @@ test('every CASES sequence and every crisis option: URLs, titles and requests ca
       await page.locator('#main .journey-links a', { hasText: UI.nl.yourAnswers }).click();
       await expect(appH1(page)).toHaveText(UI.nl.yourAnswers);
     }
-    await restart();
+    await restartHere();
   }
   // The crisis question from the start screen's button, every option.
   for (const o of node(TREE.crisis).options) {
@@ -117,7 +114,7 @@ test('every CASES sequence and every crisis option: URLs, titles and requests ca
     await choose(page, o.id);
     expect(new URL(page.url()).hash).toBe('#/direct/2');
     seenOutcomes.add(o.next);
-    await restart();
+    await restartHere();
   }
   // Every outcome of the tree was reached at least once.
   const outcomes = TREE.nodes.filter((n) => n.kind === 'outcome').map((n) => n.id);
@@ -135,11 +132,11 @@ test('in English too: a sample of journeys and the topic search', async ({ page 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   for (const c of [CASES.find((k) => k.answers.includes('sexual')), CASES.find((k) => k.answers[1] === 'discrim'), CASES.find((k) => k.answers[0] === 'employee')]) {
     for (const a of c.answers) await choose(page, a, { lang: 'en' });
-    await page.locator('#main .actions button', { hasText: UI.en.startAgain }).click();
+    await restart(page, { lang: 'en' });
   }
   await page.locator('#topic-search').fill('bullied');
   await page.locator('#main .search-results button').first().click();
-  await page.locator('#main fieldset.pick-audience button').first().click();
+  await page.locator('#main [data-choice="pupil_secondary"]').click();
   await expect(page.locator('#main .journey')).not.toHaveAttribute('data-node', TREE.start);
   const rec = await read();
   expect(rec.titles.some((t) => t.startsWith('Question'))).toBe(true);
