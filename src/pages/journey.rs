@@ -213,14 +213,23 @@ fn outcome_text(o: &Outcome, plan: &present::Plan, lang: Lang, content: &Content
 }
 
 /// One step: its facts (the step's own text, never the organisation's generic one) and
-/// how to reach the organisation. `big`: call and chat buttons ("Doe dit eerst").
+/// how to reach the organisation. `big` ("Doe dit eerst"): the facts as short paragraphs
+/// and call and chat as large buttons.
 fn step_body(st: &Step, lang: Lang, content: &Content, big: bool) -> Vec<E> {
     let u = crate::i18n::ui(lang);
-    let facts = [(u.who, &st.who), (u.what_happens, &st.what_happens), (u.duration, &st.duration), (u.does_not, &st.does_not)]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| el("div").c(el("dt").t(k)).c(el("dd").c(rich(v, lang, "")))));
+    let facts = [(u.who, &st.who), (u.what_happens, &st.what_happens), (u.duration, &st.duration), (u.does_not, &st.does_not)];
+    let facts: E = if big {
+        el("div").cls("rung-facts").kids(facts.into_iter().filter_map(|(k, v)| {
+            let label = (k == u.does_not).then(|| el("strong").t(k).t(": "));
+            v.as_ref().map(|v| txl(el("p").opt(label), v, lang))
+        }))
+    } else {
+        el("dl")
+            .cls("rung-facts")
+            .kids(facts.into_iter().filter_map(|(k, v)| v.as_ref().map(|v| el("div").c(el("dt").t(k)).c(el("dd").c(rich(v, lang, ""))))))
+    };
     let org = content.org(&st.org);
-    vec![el("dl").cls("rung-facts").kids(facts)].into_iter().chain(org.map(|org| org_card(org, lang, false, big))).collect()
+    vec![facts].into_iter().chain(org.map(|org| org_card(org, lang, false, big))).collect()
 }
 
 fn must_badge(st: &Step, lang: Lang) -> Option<E> {

@@ -84,14 +84,7 @@ fn consent_block(c: Ctx) -> E {
             .c(el("label").a("for", "remember").t(u.remember)))
         .c(el("p").id("remember-hint").cls("hint").rt(move || {
             let u = c.ui();
-            if sensitive.get() {
-                u.remember_disabled
-            } else if c.consent.get() {
-                u.remember_hint
-            } else {
-                u.remember_off
-            }
-            .into()
+            if sensitive.get() { u.remember_disabled } else { u.remember_hint }.into()
         }))
         .c(el("p")
             .c(el("button")

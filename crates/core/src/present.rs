@@ -182,12 +182,13 @@ pub struct Plan {
     pub rest: Vec<usize>,
 }
 
-/// The steps for "Doe dit eerst":
+/// The steps for "Doe dit eerst", in the order shown:
 /// - the first step (the content ranks it first);
 /// - if it is a legal duty (`mandatory`), also the next step when that is a duty too;
 /// - otherwise, when the first step has no line to call or chat (a person at school), the
-///   first later step that has one, preferring a line that is open now — so there is a
-///   number to tap at the top of every outcome that has one.
+///   first later step that has one, preferring a line that is open now, shown first: the
+///   two are things to do now, side by side, and the one with a number to tap leads (the
+///   child who is bullied can call the Kindertelefoon tonight and tell the teacher tomorrow).
 pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
     let n = o.steps.len();
     let mut first = Vec::new();
@@ -201,7 +202,7 @@ pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
         } else if line(0).is_none() {
             let open = (1..n).find(|&i| line(i).is_some_and(|ch| status(ch.hours.as_ref(), unix_now).is_open()));
             if let Some(i) = open.or_else(|| (1..n).find(|&i| line(i).is_some())) {
-                first.push(i);
+                first.insert(0, i);
             }
         }
     }
