@@ -297,9 +297,9 @@ thread_local! {
     static TERMS_SEEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// A new page: explain each Dutch key term once again.
-pub fn reset_terms() {
-    TERMS_SEEN.with(|s| s.set(0));
+/// A new page: explain each Dutch key term once again (`seen`: terms already listed).
+pub fn reset_terms(seen: u32) {
+    TERMS_SEEN.with(|s| s.set(seen));
 }
 
 /// Plain text with phone numbers as `tel:` links and (in English) Dutch key terms.
@@ -374,14 +374,7 @@ pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<E> {
     let u = crate::i18n::ui(lang);
     let now = now();
     Some(el("ul").cls(if big { "channels big" } else { "channels" }).kids(present::channel_order(chs, now).into_iter().map(|ch| {
-        let kind = match ch.kind {
-            ChannelKind::Phone => u.channel_phone,
-            ChannelKind::Chat => u.channel_chat,
-            ChannelKind::Email => u.channel_email,
-            ChannelKind::Website => u.channel_website,
-            ChannelKind::Whatsapp => u.channel_whatsapp,
-            ChannelKind::Sms => u.channel_sms,
-        };
+        let kind = kind_name(ch.kind, u);
         let label = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind.to_string());
         let v = &ch.value;
         let live = present::is_live(ch.kind);
@@ -401,6 +394,17 @@ pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<E> {
         let li = if big { li } else { li.c(el("span").cls("ch-kind").t(&label).t(": ")) };
         li.c(link).opt(live.then(|| status_el(ch, lang, now)))
     })))
+}
+
+fn kind_name(k: ChannelKind, u: &crate::i18n::Ui) -> &'static str {
+    match k {
+        ChannelKind::Phone => u.channel_phone,
+        ChannelKind::Chat => u.channel_chat,
+        ChannelKind::Email => u.channel_email,
+        ChannelKind::Website => u.channel_website,
+        ChannelKind::Whatsapp => u.channel_whatsapp,
+        ChannelKind::Sms => u.channel_sms,
+    }
 }
 
 /// Cost, anonymity and age, said once.
@@ -437,7 +441,10 @@ pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
         .channels
         .iter()
         .filter_map(|ch| ch.hours.as_ref().filter(|h| !h.always).map(|h| (ch, h)))
-        .map(|(ch, h)| format!("{}: {}", ch.value.trim_start_matches("https://"), hours::describe(h, lang).join("; ")))
+        .map(|(ch, h)| {
+            let kind = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind_name(ch.kind, u).into());
+            format!("{kind}: {}", hours::describe(h, lang).join("; "))
+        })
         .collect();
     let can = org.can.in_lang(lang);
     let cannot = org.cannot.in_lang(lang);

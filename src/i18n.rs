@@ -121,6 +121,7 @@ pub struct Ui {
     pub updated: &'static str,
     pub search_orgs: &'static str,
     pub copy_code: &'static str,
+    pub terms_title: &'static str,
 }
 
 pub const NL: Ui = Ui {
@@ -247,6 +248,7 @@ pub const NL: Ui = Ui {
     updated: "Bijgewerkt op",
     search_orgs: "Organisaties",
     copy_code: "Kopieer code",
+    terms_title: "Nederlandse woorden:",
 };
 
 pub const EN: Ui = Ui {
@@ -367,6 +369,7 @@ pub const EN: Ui = Ui {
     updated: "Updated on",
     search_orgs: "Organisations",
     copy_code: "Copy code",
+    terms_title: "Dutch words you will need:",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

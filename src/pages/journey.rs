@@ -73,7 +73,7 @@ pub fn journey(c: Ctx, crisis: bool, n: usize) -> Nodes {
     let node_id = &path[n - 1];
     let Some(node) = l.content.node(node_id) else { return vec![] };
     let previous = walk.answers.get(n - 1).map(|a| a.choice.as_str());
-    crate::components::reset_terms();
+    crate::components::reset_terms(0);
     let div = el("div").cls("journey").a("data-node", node_id).opt(back_link(c, crisis, n, lang));
     let div = match node {
         Node::Question(q) => question(div, c, crisis, n, q, previous, lang, &l.content),
@@ -292,7 +292,24 @@ fn outcome(div: E, c: Ctx, crisis: bool, o: &Outcome, lang: Lang, content: &Cont
     let duties = o.steps.iter().any(|s| s.mandatory);
     let deadlines = present::deadlines(o, lang);
     let (restart, confirm) = restart_parts(c);
+    // In English: the Dutch words this outcome is about, once, at the top ("suspension (schorsing)").
+    let terms = if lang == Lang::En {
+        let texts = [&o.title, &o.intro].into_iter().chain(o.steps.iter().flat_map(|s| {
+            [Some(&s.action), s.who.as_ref(), s.what_happens.as_ref(), s.duration.as_ref(), s.does_not.as_ref()].into_iter().flatten()
+        }));
+        present::terms_in(texts.map(|t| t.in_lang(lang)))
+    } else {
+        0
+    };
+    crate::components::reset_terms(terms);
+    let term_line = (terms != 0).then(|| {
+        let items = present::TERMS.iter().enumerate().filter(|(i, _)| terms & (1 << i) != 0);
+        items.enumerate().fold(el("p").cls("terms").c(el("strong").t(u.terms_title)).t(" "), |p, (k, (_, (en, nl)))| {
+            p.t(if k > 0 { " · " } else { "" }).t(en).t(" (").c(el("i").a("lang", "nl").t(nl)).t(")")
+        })
+    });
     div.c(el("h1").a("tabindex", "-1").a_if(o.urgent, "class", "urgent").n(tx(&o.title, lang)))
+        .opt(term_line)
         .kids(deadlines.into_iter().map(|(i, d)| {
             let who = content.org(&o.steps[i].org).map(|org| markup::plain(org.name.in_lang(lang))).unwrap_or_default();
             crate::components::linked(el("p").cls("deadline").c(el("strong").t(u.deadline).t(": ")), &d, lang).t(&format!(" ({who})"))

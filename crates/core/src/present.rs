@@ -462,6 +462,15 @@ pub fn segments<'a>(s: &'a str, lang: Lang, seen: &mut u32) -> Vec<Seg<'a>> {
     out
 }
 
+/// The Dutch key terms (bits into [`TERMS`]) that occur in any of `texts` (English).
+pub fn terms_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> u32 {
+    let mut seen = 0;
+    for t in texts {
+        segments(t, Lang::En, &mut seen);
+    }
+    seen
+}
+
 /// The content's date for "Over de Wegwijzer": "29 november 2026" / "29 November 2026".
 pub fn date_text(rfc3339: &str, lang: Lang) -> Option<String> {
     const NL: [&str; 12] =
@@ -613,6 +622,7 @@ mod tests {
         assert_eq!(b.iter().filter(|s| matches!(s, Seg::Term(..))).count(), 1, "{b:?}");
         let mut seen = 0;
         assert!(segments("schorsing", Lang::Nl, &mut seen).iter().all(|s| matches!(s, Seg::Text(_))));
+        assert_eq!(terms_in(["With suspension or expulsion", "Ask the school board."]), 0b1000_0011);
     }
 
     #[test]
