@@ -436,7 +436,8 @@ fn badges(org: &Organisation, lang: Lang) -> E {
 /// `big`: call and chat buttons ("Doe dit eerst").
 pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
     let u = crate::i18n::ui(lang);
-    let list = |items: &[String]| (!items.is_empty()).then(|| el("ul").kids(items.iter().map(|s| el("li").t(&markup::plain(s)))));
+    let list =
+        |items: &[String]| (!items.is_empty()).then(|| el("ul").kids(items.iter().map(|s| linked(el("li"), &markup::plain(s), lang))));
     let hours: Vec<String> = org
         .channels
         .iter()

@@ -253,7 +253,7 @@ fn outcome(div: E, c: Ctx, crisis: bool, o: &Outcome, lang: Lang, content: &Cont
             copied.set(if ok { c.ui().copied } else { c.ui().copy_failed }.into());
         });
     };
-    let org_name = |st: &Step| content.org(&st.org).map(|org| el("p").cls("rung-org").n(tx(&org.name, lang)));
+    let org_name = |st: &Step| content.org(&st.org).map(|org| txl(el("p").cls("rung-org"), &org.name, lang));
     let mut k = 0;
     let first = plan.first.iter().map(|&i| {
         let st = &o.steps[i];
@@ -308,7 +308,7 @@ fn outcome(div: E, c: Ctx, crisis: bool, o: &Outcome, lang: Lang, content: &Cont
             p.t(if k > 0 { " · " } else { "" }).t(en).t(" (").c(el("i").a("lang", "nl").t(nl)).t(")")
         })
     });
-    div.c(el("h1").a("tabindex", "-1").a_if(o.urgent, "class", "urgent").n(tx(&o.title, lang)))
+    div.c(txl(el("h1").a("tabindex", "-1").a_if(o.urgent, "class", "urgent"), &o.title, lang))
         .opt(term_line)
         .kids(deadlines.into_iter().map(|(i, d)| {
             let who = content.org(&o.steps[i].org).map(|org| markup::plain(org.name.in_lang(lang))).unwrap_or_default();

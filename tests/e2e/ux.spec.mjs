@@ -68,8 +68,8 @@ test('every outcome at 390×844: exit in reach, length and first-number targets,
     expect(closed + openSteps + first, `${w.outcome}: every step shown`).toBe(out.steps.length);
     const text = await page.locator('#main').innerText();
     expect(text, 'the interface intro is gone').not.toContain('Begin bij de stap die voor jou veilig voelt');
-    expect(await page.locator('#main ul.channels:empty').count(), `${w.outcome}: empty channel list`).toBe(0);
-    expect(await page.locator('#main .purpose').count(), `${w.outcome}: generic description under a step`).toBe(0);
+    if (await page.locator('#main ul.channels:empty').count()) problems.push(`${w.outcome}: empty channel list`);
+    if (await page.locator('#main .purpose').count()) problems.push(`${w.outcome}: generic description under a step`);
     for (const s of out.steps) {
       const o = org(s.org);
       if (o && o.kind === 'in_school' && !(o.channels || []).length) {
@@ -89,7 +89,7 @@ test('every outcome at 390×844: exit in reach, length and first-number targets,
       }
       return out;
     });
-    expect(bare, `${w.outcome}: phone numbers that are not links`).toEqual([]);
+    if (bare.length) problems.push(`${w.outcome}: phone numbers that are not links: ${bare.join(' | ')}`);
     await page.evaluate(() => window.scrollTo(0, 0));
     await restart(page);
   }
