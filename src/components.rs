@@ -430,11 +430,21 @@ fn badges(org: &Organisation, lang: Lang) -> E {
 }
 
 /// An organisation's contact part: its channels (open lines first), or for a person at
-/// school how to reach them; then "Meer over <naam>" with cost, anonymity, age, what they
-/// do and do not do, and the weekly hours. `purpose`: also the organisation's own one-line
-/// description (the list of organisations; on an outcome the step's own text says it).
-/// `big`: call and chat buttons ("Doe dit eerst").
+/// school how to reach them; then "Meer over <naam>" (see `org_more`). `purpose`: also the
+/// organisation's own one-line description (the list of organisations; on an outcome the
+/// step's own text says it). `big`: call and chat as large buttons ("Doe dit eerst").
 pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
+    el("div").cls("org").opt(purpose.then(|| rich(&org.purpose, lang, "purpose"))).kids(org_reach(org, lang, big)).c(org_more(org, lang))
+}
+
+/// How to reach an organisation: its channels, or for a person at school where to ask.
+pub fn org_reach(org: &Organisation, lang: Lang, big: bool) -> Option<E> {
+    channels(&org.channels, lang, big)
+        .or_else(|| (org.kind == OrgKind::InSchool).then(|| el("p").cls("in-school").t(crate::i18n::ui(lang).in_school)))
+}
+
+/// "Meer over <naam>": cost, anonymity, age, the weekly hours, what they do and do not do.
+pub fn org_more(org: &Organisation, lang: Lang) -> E {
     let u = crate::i18n::ui(lang);
     let list =
         |items: &[String]| (!items.is_empty()).then(|| el("ul").kids(items.iter().map(|s| linked(el("li"), &markup::plain(s), lang))));
@@ -449,18 +459,13 @@ pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
         .collect();
     let can = org.can.in_lang(lang);
     let cannot = org.cannot.in_lang(lang);
-    el("div")
-        .cls("org")
-        .opt(purpose.then(|| rich(&org.purpose, lang, "purpose")))
-        .opt(channels(&org.channels, lang, big))
-        .opt((org.channels.is_empty() && org.kind == OrgKind::InSchool).then(|| el("p").cls("in-school").t(u.in_school)))
-        .c(el("details")
-            .cls("more")
-            .c(el("summary").t(u.more_about).t(" ").n(tx(&org.name, lang)))
-            .c(badges(org, lang))
-            .opt((!hours.is_empty()).then(|| el("ul").cls("hours").kids(hours.iter().map(|h| el("li").t(h)))))
-            .opt((!can.is_empty()).then(|| el("h3").t(u.can)))
-            .opt(list(can))
-            .opt((!cannot.is_empty()).then(|| el("h3").t(u.cannot)))
-            .opt(list(cannot)))
+    el("details")
+        .cls("more")
+        .c(el("summary").t(u.more_about).t(" ").n(tx(&org.name, lang)))
+        .c(badges(org, lang))
+        .opt((!hours.is_empty()).then(|| el("ul").cls("hours").kids(hours.iter().map(|h| el("li").t(h)))))
+        .opt((!can.is_empty()).then(|| el("h3").t(u.can)))
+        .opt(list(can))
+        .opt((!cannot.is_empty()).then(|| el("h3").t(u.cannot)))
+        .opt(list(cannot))
 }

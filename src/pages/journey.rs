@@ -229,6 +229,11 @@ fn step_body(st: &Step, lang: Lang, content: &Content, big: bool) -> Vec<E> {
             .kids(facts.into_iter().filter_map(|(k, v)| v.as_ref().map(|v| el("div").c(el("dt").t(k)).c(el("dd").c(rich(v, lang, ""))))))
     };
     let org = content.org(&st.org);
+    if big {
+        // The call and chat buttons first, right under the action; "Meer over" last.
+        let reach = org.and_then(|o| crate::components::org_reach(o, lang, true));
+        return reach.into_iter().chain([facts]).chain(org.map(|o| crate::components::org_more(o, lang))).collect();
+    }
     vec![facts].into_iter().chain(org.map(|org| org_card(org, lang, false, big))).collect()
 }
 
@@ -324,13 +329,12 @@ fn outcome(div: E, c: Ctx, crisis: bool, o: &Outcome, lang: Lang, content: &Cont
             el("section")
                 .cls("then")
                 .a("aria-labelledby", "then")
-                .c(el("h2").id("then").t(if duties { u.then_duties } else { u.then_steps }))
-                .c(el("button")
+                .c(el("div").cls("then-head").c(el("h2").id("then").t(if duties { u.then_duties } else { u.then_steps })).c(el("button")
                     .a("type", "button")
                     .cls("link show-all no-print")
                     .ra("aria-expanded", move || Some(all_open.get().to_string()))
                     .click(move |_| all_open.update(|o| *o = !*o))
-                    .rt(move || if all_open.get() { c.ui().hide_all } else { c.ui().show_all }.into()))
+                    .rt(move || if all_open.get() { c.ui().hide_all } else { c.ui().show_all }.into())))
                 .c(el("ol").cls("ladder").kids(rest))
         }))
         .opt(crisis.then(|| crisis_way_back(c, lang)))
