@@ -309,7 +309,7 @@ pub fn linked(parent: E, s: &str, lang: Lang) -> E {
     TERMS_SEEN.with(|s| s.set(seen));
     segs.into_iter().fold(parent, |p, g| match g {
         Seg::Text(t) => p.t(t),
-        Seg::Tel(t, href) => p.c(el("a").cls("tel").a("href", &href).t(t)),
+        Seg::Tel(t, href) => p.c(el("a").cls("tel inline").a("href", &href).t(t)),
         Seg::Term(t, nl) => p.t(t).t(" (").c(el("i").a("lang", "nl").t(nl)).t(")"),
     })
 }

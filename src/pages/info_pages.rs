@@ -174,7 +174,7 @@ pub fn schools(c: Ctx) -> Nodes {
         let pu = crate::i18n::ui(pl);
         vec![el("div")
             .cls(if compact.get() { "preview compact" } else { "preview" })
-            .a("lang", pl.code())
+            .a_if(pl == Lang::En, "lang", "en")
             .c(el("p").cls("preview-exit").t(pu.exit))
             .c(el("p").cls("preview-q").n(crate::dom::tx(&q.text, pl)))
             .c(el("ul").kids(q.options.iter().map(|o| el("li").n(crate::dom::tx(&o.label, pl)))))
