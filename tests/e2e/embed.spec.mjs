@@ -47,6 +47,7 @@ for (const width of [320, 1280]) {
     expect(outcomeHeight).toBeGreaterThan(startHeight);
     // ...and a short one makes it shrink again.
     await frame.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+    await frame.getByRole('button', { name: 'Ja, begin opnieuw' }).click();
     await expect(frame.locator('.journey')).toHaveAttribute('data-node', 'start');
     await expect.poll(() => fit(iframe, frame)).toBe('ok');
     expect(await iframe.evaluate((f) => f.clientHeight)).toBeLessThan(outcomeHeight);
