@@ -140,15 +140,16 @@ pub fn schools(c: Ctx) -> Nodes {
     let audience = RwSignal::new(String::new());
     let compact = RwSignal::new(false);
     let copied = RwSignal::new(String::new());
-    let snippet = Memo::new(move |_| {
+    let snippet = move || {
         let a = audience.get();
         let a = if a.is_empty() { String::new() } else { format!(" data-audience=\"{a}\"") };
         let k = if compact.get() { " data-compact=\"1\"" } else { "" };
         format!("<script src=\"{base}embed.js\" data-lang=\"{}\"{a}{k} async></script>", lang.get())
-    });
+    };
+    let shown = snippet.clone();
     let copy = move |_| {
         let Some(w) = web_sys::window() else { return };
-        let p = w.navigator().clipboard().write_text(&snippet.get_untracked());
+        let p = w.navigator().clipboard().write_text(&untrack(&snippet));
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
             copied.set(if ok { "De code staat op het klembord." } else { "Kopiëren lukte niet. Selecteer de code zelf." }.into());
@@ -190,7 +191,7 @@ pub fn schools(c: Ctx) -> Nodes {
             .c(el("p").t("Zet de Wegwijzer op de website van je school. Leerlingen, ouders en medewerkers vinden dan bij jou de weg naar de juiste hulp. Het kost niets en je hoeft niets bij te houden: de informatie wordt centraal bijgewerkt."))
             .c(el("h2").t("De code"))
             .c(el("p").t("Plak deze ene regel op de plek waar de Wegwijzer moet komen:"))
-            .c(el("pre").cls("snippet").c(el("code").id("snippet").rt(move || snippet.get())))
+            .c(el("pre").cls("snippet").c(el("code").id("snippet").rt(shown)))
             .c(el("p")
                 .c(el("button").a("type", "button").cls("primary").click(copy).t(u.copy_code))
                 .c(el("span").cls("local-status").a("role", "status").rt(move || copied.get())))

@@ -65,7 +65,7 @@ fn consent_block(c: Ctx) -> E {
     if !c.storage_ok.get() {
         return el("p").cls("consent notice").t(u.storage_unavailable);
     }
-    let sensitive = Memo::new(move |_| c.main.with(|w| c.loaded.with(|l| l.as_ref().is_some_and(|l| w.is_sensitive(&l.content)))));
+    let sensitive = move || c.main.with(|w| c.loaded.with(|l| l.as_ref().is_some_and(|l| w.is_sensitive(&l.content))));
     let wiped = RwSignal::new(false);
     el("div")
         .cls("consent no-print")
@@ -75,8 +75,8 @@ fn consent_block(c: Ctx) -> E {
                 .a("type", "checkbox")
                 .id("remember")
                 .a("aria-describedby", "remember-hint")
-                .checked(move || c.consent.get() && !sensitive.get())
-                .ra("disabled", move || sensitive.get().then(String::new))
+                .checked(move || c.consent.get() && !sensitive())
+                .ra("disabled", move || sensitive().then(String::new))
                 .on("change", move |ev| {
                     wiped.set(false);
                     c.consent.set(event_target_checked(&ev))
@@ -84,7 +84,7 @@ fn consent_block(c: Ctx) -> E {
             .c(el("label").a("for", "remember").t(u.remember)))
         .c(el("p").id("remember-hint").cls("hint").rt(move || {
             let u = c.ui();
-            if sensitive.get() { u.remember_disabled } else { u.remember_hint }.into()
+            if sensitive() { u.remember_disabled } else { u.remember_hint }.into()
         }))
         .c(el("p")
             .c(el("button")
@@ -158,7 +158,7 @@ fn organisations(c: Ctx) -> Nodes {
     let audiences = std::iter::once(opt("", u.all)).chain(Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
     let topics =
         std::iter::once(opt("", u.all)).chain(l.content.tree.topics.iter().map(|t| opt(&t.id, &markup::plain(t.label.in_lang(lang)))));
-    let list = Memo::new(move |_| {
+    let list = move || {
         c.loaded.with_untracked(|l| {
             l.as_ref()
                 .map(|l| {
@@ -169,7 +169,7 @@ fn organisations(c: Ctx) -> Nodes {
                 })
                 .unwrap_or_default()
         })
-    });
+    };
     vec![
         h1(u.orgs_title).into(),
         el("div")
@@ -183,22 +183,21 @@ fn organisations(c: Ctx) -> Nodes {
             .c(filter("f-topic", u.filter_topic, topics, move |ev| topic.set(event_target_value(&ev))))
             .into(),
         // The live status stays the same element, so its new text is announced.
-        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", list.with(Vec::len), u.orgs_count)).into(),
+        el("p").a("role", "status").cls("count").rt(move || format!("{} {}", list().len(), u.orgs_count)).into(),
         el("ul")
             .cls("org-list")
             .dynamic(move || {
-                list.with(|ids| {
-                    ids.iter()
-                        .filter_map(|id| l.content.org(id))
-                        .map(|o| {
-                            el("li")
-                                .a("data-org", &o.id)
-                                .c(el("h2").cls("org-name").n(tx(&o.name, lang)))
-                                .c(org_card(o, lang, true, false))
-                                .into()
-                        })
-                        .collect()
-                })
+                list()
+                    .iter()
+                    .filter_map(|id| l.content.org(id))
+                    .map(|o| {
+                        el("li")
+                            .a("data-org", &o.id)
+                            .c(el("h2").cls("org-name").n(tx(&o.name, lang)))
+                            .c(org_card(o, lang, true, false))
+                            .into()
+                    })
+                    .collect()
             })
             .into(),
     ]

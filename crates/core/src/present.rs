@@ -38,6 +38,19 @@ impl Open {
     }
 }
 
+/// Sort by a key, stable. An insertion sort: the lists here are short (a day's ranges, an
+/// organisation's channels, the directory), and one small function costs far less wasm
+/// than the standard library's sort for each element type.
+fn sort_by<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Open ranges (minutes) of one local date, sorted and merged.
 fn day_ranges(h: &Hours, days: i64) -> Vec<(u32, u32)> {
     let parse = |f: &str, t: &str| Some((crate::hours::parse_hhmm(f, false)?, crate::hours::parse_hhmm(t, true)?));
@@ -53,7 +66,7 @@ fn day_ranges(h: &Hours, days: i64) -> Vec<(u32, u32)> {
                 .collect()
         }
     };
-    v.sort_unstable();
+    sort_by(&mut v, |r| *r);
     let mut out: Vec<(u32, u32)> = Vec::new();
     for (f, t) in v {
         match out.last_mut() {
@@ -162,9 +175,9 @@ pub fn channel_rank(ch: &Channel, unix_now: i64) -> u8 {
 /// the 24/7 lines on top), then lines with unknown hours, closed lines, e-mail and website.
 /// Stable: the content's order within each group.
 pub fn channel_order(chs: &[Channel], unix_now: i64) -> Vec<&Channel> {
-    let mut v: Vec<&Channel> = chs.iter().collect();
-    v.sort_by_key(|ch| channel_rank(ch, unix_now));
-    v
+    let mut v: Vec<(u8, &Channel)> = chs.iter().map(|ch| (channel_rank(ch, unix_now), ch)).collect();
+    sort_by(&mut v, |x| x.0);
+    v.into_iter().map(|x| x.1).collect()
 }
 
 /// The organisation's first live channel (a line to call or chat), best open status first.
@@ -286,7 +299,7 @@ pub fn org_list<'c>(c: &'c Content, lang: Lang, audience: &str, topic: &str, nam
         None if o.kind == OrgKind::Crisis => 100,
         None => 200,
     };
-    let mut v: Vec<&Organisation> = c
+    let v: Vec<&Organisation> = c
         .directory
         .organisations
         .iter()
@@ -294,8 +307,10 @@ pub fn org_list<'c>(c: &'c Content, lang: Lang, audience: &str, topic: &str, nam
         .filter(|o| topic.is_empty() || o.topics.iter().any(|t| t == topic))
         .filter(|o| org_matches(o, name))
         .collect();
-    v.sort_by_cached_key(|o| (pin(o), fold(o.name.in_lang(lang).trim_start_matches("De ").trim_start_matches("Het "))));
-    v
+    let mut keyed: Vec<((usize, String), &Organisation)> =
+        v.into_iter().map(|o| ((pin(o), fold(o.name.in_lang(lang).trim_start_matches("De ").trim_start_matches("Het "))), o)).collect();
+    sort_by(&mut keyed, |x| x.0.clone());
+    keyed.into_iter().map(|x| x.1).collect()
 }
 
 /// What a typed search finds: topics (by keyword or label) and organisations (by name or
