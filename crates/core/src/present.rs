@@ -199,7 +199,7 @@ pub struct Plan {
 /// - the first step (the content ranks it first);
 /// - if it is a legal duty (`mandatory`), also the next step when that is a duty too;
 /// - otherwise, when the first step has no line to call or chat (a person at school), the
-///   first later step that has one, preferring a line that is open now, shown first: the
+///   first later step that has one (open now before unknown hours before closed), shown first: the
 ///   two are things to do now, side by side, and the one with a number to tap leads (the
 ///   child who is bullied can call the Kindertelefoon tonight and tell the teacher tomorrow).
 pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
@@ -213,8 +213,8 @@ pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
                 first.push(1);
             }
         } else if line(0).is_none() {
-            let open = (1..n).find(|&i| line(i).is_some_and(|ch| status(ch.hours.as_ref(), unix_now).is_open()));
-            if let Some(i) = open.or_else(|| (1..n).find(|&i| line(i).is_some())) {
+            // Open now first, then unknown hours, then closed; the content's order within each.
+            if let Some((_, i)) = (1..n).filter_map(|i| line(i).map(|ch| (channel_rank(ch, unix_now), i))).min() {
                 first.insert(0, i);
             }
         }
