@@ -239,8 +239,12 @@ fn overview(c: Ctx) -> Nodes {
                                 Some(o) => el("strong").cls("ov-org").n(tx(&o.name, lang)),
                                 None => el("strong").cls("ov-org").t(&r.org),
                             })
-                            .c(el("span").cls("ov-does").n(tx(&r.does, lang)))
-                            .opt(r.does_not.as_ref().map(|d| el("span").cls("ov-not").t(u.does_not).t(": ").n(tx(d, lang))))
+                            .c(crate::components::txl(el("span").cls("ov-does"), &r.does, lang))
+                            .opt(
+                                r.does_not
+                                    .as_ref()
+                                    .map(|d| crate::components::txl(el("span").cls("ov-not").t(u.does_not).t(": "), d, lang)),
+                            )
                     })))
             })
         };

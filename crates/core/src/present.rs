@@ -195,30 +195,56 @@ pub struct Plan {
     pub rest: Vec<usize>,
 }
 
-/// The steps for "Doe dit eerst", in the order shown:
-/// - the first step (the content ranks it first);
-/// - if it is a legal duty (`mandatory`), also the next step when that is a duty too;
-/// - otherwise, when the first step has no line to call or chat (a person at school), the
-///   first later step that has one (open now before unknown hours before closed), shown first: the
-///   two are things to do now, side by side, and the one with a number to tap leads (the
-///   child who is bullied can call the Kindertelefoon tonight and tell the teacher tomorrow).
+/// The steps for "Doe dit eerst", in the content's order (the content ranks the ladder; an
+/// expert's order is never changed here):
+/// - a leading emergency line on an outcome that is not itself a crisis screen ("Is het nu
+///   gevaarlijk? Bel 112.") stays first but does not take the place of the real first action,
+///   so the step after it is the second;
+/// - on an outcome with legal duties, the first duty (and the next when it is a duty too);
+/// - otherwise the first step, and, when that has no line open now (a person at school, or a
+///   line that is closed at this hour), one line to call: the first later crisis or help line
+///   that is open now, else the ladder's last rung (the audience's human line, which the lint
+///   guarantees), else the first later step with a line. A formal body (Inspectie, a
+///   commission) is never pulled ahead of the school just because it has a phone number.
 pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
     let n = o.steps.len();
-    let mut first = Vec::new();
-    if n > 0 {
+    let org = |i: usize| c.org(&o.steps[i].org);
+    let line = |i: usize| org(i).and_then(|org| best_line(org, unix_now));
+    let open_now = |i: usize| line(i).is_some_and(|ch| status(ch.hours.as_ref(), unix_now).is_open());
+    let mut first: Vec<usize> = Vec::new();
+    if n == 0 {
+        return Plan { first, rest: Vec::new() };
+    }
+    let emergency = !o.urgent && n > 1 && org(0).is_some_and(|g| g.kind == OrgKind::Crisis) && !o.steps[0].mandatory;
+    let mut start = 0;
+    if emergency {
         first.push(0);
-        let line = |i: usize| c.org(&o.steps[i].org).and_then(|org| best_line(org, unix_now));
-        if o.steps[0].mandatory {
-            if n > 1 && o.steps[1].mandatory {
-                first.push(1);
-            }
-        } else if line(0).is_none() {
-            // Open now first, then unknown hours, then closed; the content's order within each.
-            if let Some((_, i)) = (1..n).filter_map(|i| line(i).map(|ch| (channel_rank(ch, unix_now), i))).min() {
-                first.insert(0, i);
+        start = 1;
+    }
+    if let Some(d) = (start..n).find(|&i| o.steps[i].mandatory) {
+        first.push(d);
+        // Later duties are never collapsed, so they stay in view below.
+        if !emergency && d + 1 < n && o.steps[d + 1].mandatory {
+            first.push(d + 1);
+        }
+    } else {
+        first.push(start);
+        // With a leading emergency line, the two are "Doe dit eerst"; lines to call follow in
+        // the ladder and in the help block, whose open lines come first.
+        if !emergency && !open_now(start) {
+            let later = || (start + 1..n).filter(|&i| line(i).is_some());
+            let help = |i: usize| org(i).is_some_and(|g| g.kind == OrgKind::Crisis) || i == n - 1;
+            let pick = later()
+                .find(|&i| open_now(i) && help(i))
+                .or_else(|| (n - 1 > start && line(n - 1).is_some()).then_some(n - 1))
+                .or_else(|| later().find(|&i| open_now(i)))
+                .or_else(|| later().next());
+            if let Some(i) = pick {
+                first.push(i);
             }
         }
     }
+    // `first` is ascending by construction: the content's order.
     let rest = (0..n).filter(|i| !first.contains(i)).collect();
     Plan { first, rest }
 }

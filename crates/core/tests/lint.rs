@@ -278,6 +278,9 @@ const SAFETY_CASES: &[(&str, &str, &str, Mutation)] = &[
         org(d, "helpdesk")["cost"] = "paid".into();
         node(t, "out-school")["steps"][1]["what_happens"] = json!({"nl": "Gratis.", "en": "Free."});
     }),
+    ("two questions in a row with the same heading", "repeated-heading", "nodes[id=sec-bully].text", |t, _| {
+        node(t, "sec-bully")["text"] = common::t("Wat is er?");
+    }),
     ("overview naming an unknown organisation", "unknown-organisation", "overview[0].rungs[0].org", |t, _| {
         t["overview"] = json!([{"audience": "parent", "title": common::t("Overzicht"), "intro": common::t("Zo werkt het."),
             "rungs": [{"stage": "school", "org": "nobody", "does": common::t("Luistert.")}]}]);

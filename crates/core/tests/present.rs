@@ -31,19 +31,66 @@ fn do_this_first_on_every_outcome() {
             let mut all: Vec<usize> = p.first.iter().chain(&p.rest).copied().collect();
             all.sort_unstable();
             assert_eq!(all, (0..o.steps.len()).collect::<Vec<_>>(), "{}: every step once", o.id);
+            let emergency = !o.urgent && o.steps.len() > 1 && c.org(&o.steps[0].org).is_some_and(|g| g.kind == OrgKind::Crisis);
             assert!((1..=2).contains(&p.first.len()), "{}: one or two first steps", o.id);
-            assert!(p.first.contains(&0), "{}: the content's first step is in Doe dit eerst", o.id);
-            if p.first.len() == 2 && !o.steps[0].mandatory {
-                assert!(line(p.first[0]), "{}: the step with a line to call leads", o.id);
-            }
-            if !o.steps[0].mandatory && (0..o.steps.len()).any(line) {
-                assert!(p.first.iter().any(|&i| line(i)), "{}: a line to call or chat in Doe dit eerst", o.id);
-            }
-            // A duty is never behind a non-duty in "Doe dit eerst".
-            if o.steps[0].mandatory {
-                assert!(p.first.iter().all(|&i| o.steps[i].mandatory), "{}", o.id);
+            assert!(p.first.windows(2).all(|w| w[0] < w[1]), "{}: Doe dit eerst keeps the content's order", o.id);
+            if let Some(d) = o.steps.iter().position(|s| s.mandatory) {
+                assert!(p.first.contains(&d), "{}: the first legal duty is in Doe dit eerst", o.id);
+                let extra = p.first.iter().filter(|&&i| !o.steps[i].mandatory && !(emergency && i == 0)).count();
+                assert_eq!(extra, 0, "{}: nothing but duties (and an emergency line) in Doe dit eerst", o.id);
+            } else {
+                assert!(p.first.contains(&(if emergency { 1 } else { 0 })), "{}: the content's first action is in Doe dit eerst", o.id);
+                if (0..o.steps.len()).any(line) {
+                    assert!(p.first.iter().any(|&i| line(i)), "{}: a line to call or chat in Doe dit eerst", o.id);
+                }
             }
         }
+    }
+}
+
+/// The line added to "Doe dit eerst" is a help line, never a formal body pulled ahead of the
+/// school because it has a phone number (the content review's ladder order).
+#[test]
+fn the_added_line_is_a_help_line_not_a_formal_body() {
+    let c = content();
+    for n in &c.tree.nodes {
+        let Node::Outcome(o) = n else { continue };
+        for clock in CLOCKS {
+            let p = present::plan(o, &c, at(clock));
+            for &i in &p.first {
+                let id = o.steps[i].org.as_str();
+                assert!(
+                    !["inspectie", "klachtencommissie", "onderwijsgeschillen", "kinderombudsman", "gcbo", "college_rvdm"].contains(&id)
+                        || i == 0,
+                    "{} at {clock}: `{id}` pulled into Doe dit eerst",
+                    o.id
+                );
+            }
+        }
+    }
+    let Some(Node::Outcome(o)) = c.node("out_pa_bully") else { panic!("out_pa_bully") };
+    for clock in CLOCKS {
+        let p = present::plan(o, &c, at(clock));
+        let orgs: Vec<&str> = p.first.iter().map(|&i| o.steps[i].org.as_str()).collect();
+        assert_eq!(orgs.first(), Some(&o.steps[0].org.as_str()), "{clock}: {orgs:?}");
+        assert!(orgs.contains(&"ouders_onderwijs"), "{clock}: the parents' line, {orgs:?}");
+    }
+}
+
+/// A child abused at home sees, at night, a line that is open then.
+#[test]
+fn at_night_a_child_gets_an_open_line_first() {
+    let c = content();
+    for id in ["out_pp_sexual", "out_crisis_kt", "out_home_child"] {
+        let Some(Node::Outcome(o)) = c.node(id) else { panic!("{id}") };
+        let now = at(CLOCKS[0]);
+        let p = present::plan(o, &c, now);
+        let open = p.first.iter().any(|&i| {
+            c.org(&o.steps[i].org)
+                .and_then(|g| present::best_line(g, now))
+                .is_some_and(|ch| present::status(ch.hours.as_ref(), now).is_open())
+        });
+        assert!(open, "{id}: no open line in Doe dit eerst at 03:00: {:?}", p.first);
     }
 }
 

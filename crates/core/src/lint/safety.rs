@@ -370,6 +370,24 @@ pub(super) fn safety_rules(l: &mut Lint) {
         }
     }
 
+    // No two questions in a row with the same heading (a person thinks the click did nothing).
+    for n in &c.tree.nodes {
+        let Node::Question(q) = n else { continue };
+        for (_, next) in edges(n) {
+            if let Some(Node::Question(q2)) = c.node(next) {
+                if q2.text.nl.trim() == q.text.nl.trim() {
+                    l.err(
+                        "repeated-heading",
+                        T,
+                        format!("nodes[id={}].text", q2.id),
+                        format!("`{}` follows `{}` with the same question “{}”", q2.id, q.id, q.text.nl),
+                        "ask the second question in its own words, so the step change is visible",
+                    );
+                }
+            }
+        }
+    }
+
     // Around-the-clock coverage of every crisis screen.
     for n in &c.tree.nodes {
         let Node::Outcome(o) = n else { continue };
