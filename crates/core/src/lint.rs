@@ -5,8 +5,8 @@
 mod safety;
 #[cfg(feature = "full-lint")]
 pub use safety::{
-    audiences_per_node, first_uncovered_slot, human_channel, live_channel, phone_numbers, BANNED_PHRASES, NOT_A2, SENSITIVE_ORGS,
-    SENSITIVE_WORDS,
+    audiences_per_node, first_uncovered_slot, human_channel, live_channel, node_texts, phone_numbers, BANNED_PHRASES, NOT_A2,
+    SENSITIVE_ORGS, SENSITIVE_WORDS,
 };
 
 use crate::markup;

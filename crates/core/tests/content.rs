@@ -208,47 +208,9 @@ fn check_list(path: String, l: &TextList, bad: &mut Vec<String>) {
     }
 }
 
-/// Every Dutch text of a node, with a path for messages.
+/// Every text of a node with its path: the lint's own list (labels and hints included).
 fn node_texts(n: &Node) -> Vec<(String, &Text)> {
-    let mut v: Vec<(String, &Text)> = Vec::new();
-    match n {
-        Node::Question(q) => {
-            v.push(("text".into(), &q.text));
-            if let Some(h) = &q.help {
-                v.push(("help".into(), h));
-            }
-            for o in &q.options {
-                v.push((format!("options[{}].label", o.id), &o.label));
-                if let Some(h) = &o.hint {
-                    v.push((format!("options[{}].hint", o.id), h));
-                }
-            }
-            if let Some(t) = q.dont_know.as_ref().and_then(|d| d.label.as_ref()) {
-                v.push(("dont_know.label".into(), t));
-            }
-        }
-        Node::Info(i) => {
-            v.push(("title".into(), &i.title));
-            v.push(("body".into(), &i.body));
-            if let Some(b) = &i.button {
-                v.push(("button".into(), b));
-            }
-        }
-        Node::Outcome(o) => {
-            v.push(("title".into(), &o.title));
-            v.push(("intro".into(), &o.intro));
-            for (k, s) in o.steps.iter().enumerate() {
-                v.push((format!("steps[{k}].action"), &s.action));
-                for (name, t) in [("who", &s.who), ("what_happens", &s.what_happens), ("duration", &s.duration), ("does_not", &s.does_not)]
-                {
-                    if let Some(t) = t {
-                        v.push((format!("steps[{k}].{name}"), t));
-                    }
-                }
-            }
-        }
-    }
-    v
+    wegwijzer_core::lint::node_texts(n, true)
 }
 
 #[test]

@@ -125,8 +125,8 @@ pub fn audiences_per_node(c: &Content) -> Vec<u8> {
 const STAFF_BITS: u8 = (1 << 3) | (1 << 4);
 const PRIMARY_BIT: u8 = 1;
 
-/// Every Dutch text of a node with its field path (option labels only with `labels`).
-fn node_texts(n: &Node, labels: bool) -> Vec<(String, &Text)> {
+/// Every text of a node with its field path (option labels and hints only with `labels`).
+pub fn node_texts(n: &Node, labels: bool) -> Vec<(String, &Text)> {
     let mut v: Vec<(String, &Text)> = Vec::new();
     match n {
         Node::Question(q) => {
