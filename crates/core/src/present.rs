@@ -195,17 +195,17 @@ pub struct Plan {
     pub rest: Vec<usize>,
 }
 
-/// The steps for "Doe dit eerst", in the content's order (the content ranks the ladder; an
-/// expert's order is never changed here):
+/// The steps for "Doe dit eerst" (the content ranks the ladder; which steps are chosen follows
+/// that order, and only a line to call is shown before the first action):
 /// - a leading emergency line on an outcome that is not itself a crisis screen ("Is het nu
 ///   gevaarlijk? Bel 112.") stays first but does not take the place of the real first action,
 ///   so the step after it is the second;
 /// - on an outcome with legal duties, the first duty (and the next when it is a duty too);
 /// - otherwise the first step, and, when that has no line open now (a person at school, or a
-///   line that is closed at this hour), one line to call: the first later crisis or help line
-///   that is open now, else the ladder's last rung (the audience's human line, which the lint
-///   guarantees), else the first later step with a line. A formal body (Inspectie, a
-///   commission) is never pulled ahead of the school just because it has a phone number.
+///   line that is closed at this hour), one line to call, shown first: the first later crisis
+///   or help line that is open now, else the ladder's last rung (the audience's human line,
+///   which the lint guarantees), else the first later step with a line. A formal body
+///   (Inspectie, a commission) is never pulled ahead of the school because it has a number.
 pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
     let n = o.steps.len();
     let org = |i: usize| c.org(&o.steps[i].org);
@@ -239,12 +239,14 @@ pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
                 .or_else(|| (n - 1 > start && line(n - 1).is_some()).then_some(n - 1))
                 .or_else(|| later().find(|&i| open_now(i)))
                 .or_else(|| later().next());
+            // The line leads inside "Doe dit eerst" (a number to tap on the first screen: the
+            // child can call the Kindertelefoon tonight and tell the teacher tomorrow); which
+            // line it is follows the ladder, so no formal body is pulled forward.
             if let Some(i) = pick {
-                first.push(i);
+                first.insert(0, i);
             }
         }
     }
-    // `first` is ascending by construction: the content's order.
     let rest = (0..n).filter(|i| !first.contains(i)).collect();
     Plan { first, rest }
 }
