@@ -242,3 +242,39 @@ export async function storedText(page) {
     return out.join('\n');
   });
 }
+
+/**
+ * Walk every `[answers, expectedOutcome]` of `table` inside the page (fast: no round trip per
+ * click): back to the start by the brand link, then click each answer in turn. Returns
+ * [{ answers, expected, got, h1 }], `got` the node reached or the error met on the way.
+ */
+export function walkInPage(page, table) {
+  return page.evaluate(async (table) => {
+    const node = () => document.querySelector('main .journey[data-node]')?.dataset.node;
+    const until = async (pred, what) => {
+      for (let i = 0; i < 400; i++) {
+        if (pred()) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('timeout waiting for ' + what + ' (at ' + node() + ')');
+    };
+    const out = [];
+    for (const [answers, expected] of table) {
+      try {
+        document.querySelector('header .brand').click();
+        await until(() => node() === 'start', 'start');
+        for (const a of answers) {
+          const before = node();
+          const btn = document.querySelector(`main .journey [data-choice="${a}"]`);
+          if (!btn) throw new Error(`no choice "${a}" at ${before}`);
+          btn.click();
+          await until(() => node() && node() !== before, `after ${a}`);
+        }
+        out.push({ answers, expected, got: node(), h1: document.querySelector('main h1')?.textContent || '' });
+      } catch (e) {
+        out.push({ answers, expected, got: String(e.message) });
+      }
+    }
+    return out;
+  }, table);
+}

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect, ROOT, copyDist, startServer, dropPrecompressed, collectCspViolations, collectRequests } from './helpers.mjs';
-import { TREE, CASES, UI, appH1, expectedH1, replaceSameLength, signBundle, readBundle, tmpDir } from './bundle-tools.mjs';
+import { TREE, CASES, UI, walkInPage, appH1, expectedH1, replaceSameLength, signBundle, readBundle, tmpDir } from './bundle-tools.mjs';
 
 const START_TEXT = expectedH1(TREE.start);
 const MARKER = 'TAMPER-XY12?'; // same length as START_TEXT
@@ -119,34 +119,7 @@ test('after one visit: offline, from the service worker\'s copy alone, every out
   await expect(page.locator('.badge.offline')).toBeVisible();
 
   const table = CASES.map((c) => [c.answers, c.outcome]);
-  const results = await page.evaluate(async (table) => {
-    const node = () => document.querySelector('main .journey[data-node]')?.dataset.node;
-    const until = async (pred, what) => {
-      for (let i = 0; i < 400; i++) {
-        if (pred()) return;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('timeout waiting for ' + what + ' (at ' + node() + ')');
-    };
-    const out = [];
-    for (const [answers, expected] of table) {
-      try {
-        document.querySelector('header .brand').click();
-        await until(() => node() === 'start', 'start');
-        for (const a of answers) {
-          const before = node();
-          const btn = document.querySelector(`main .journey [data-choice="${a}"]`);
-          if (!btn) throw new Error(`no choice "${a}" at ${before}`);
-          btn.click();
-          await until(() => node() && node() !== before, `after ${a}`);
-        }
-        out.push({ answers, expected, got: node() });
-      } catch (e) {
-        out.push({ answers, expected, got: String(e.message) });
-      }
-    }
-    return out;
-  }, table);
+  const results = await walkInPage(page, table);
   expect(results.filter((r) => r.got !== r.expected)).toEqual([]);
   expect(new Set(results.map((r) => r.got)).size).toBe(outcomes.length);
 });

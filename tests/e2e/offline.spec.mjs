@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, APP, DIST } from './helpers.mjs';
-import { CASES } from './bundle-tools.mjs';
+import { CASES, walkInPage } from './bundle-tools.mjs';
 
 /** The scenario paths (content/scenarios.md): [[answers...], expectedOutcome]. */
 function cases() {
@@ -48,34 +48,7 @@ test('after one visit: offline reload shows the first question, the indicator, a
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
   // Walk every case in the page (fast): back to the start, then click each answer in turn.
-  const results = await page.evaluate(async (table) => {
-    const node = () => document.querySelector('main .journey[data-node]')?.dataset.node;
-    const until = async (pred, what) => {
-      for (let i = 0; i < 400; i++) {
-        if (pred()) return;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('timeout waiting for ' + what + ' (at ' + node() + ')');
-    };
-    const out = [];
-    for (const [answers, expected] of table) {
-      try {
-        document.querySelector('header .brand').click();
-        await until(() => node() === 'start', 'start');
-        for (const a of answers) {
-          const before = node();
-          const btn = document.querySelector(`main .journey [data-choice="${a}"]`);
-          if (!btn) throw new Error(`no choice "${a}" at ${before}`);
-          btn.click();
-          await until(() => node() && node() !== before, `after ${a}`);
-        }
-        out.push({ answers, expected, got: node(), h1: document.querySelector('main h1')?.textContent || '' });
-      } catch (e) {
-        out.push({ answers, expected, got: String(e.message) });
-      }
-    }
-    return out;
-  }, table);
+  const results = await walkInPage(page, table);
   const wrong = results.filter((r) => r.got !== r.expected || !r.h1);
   expect(wrong, JSON.stringify(wrong, null, 1)).toEqual([]);
   expect(new Set(results.map((r) => r.got)).size).toBe(outcomes.length);
