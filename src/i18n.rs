@@ -375,6 +375,6 @@ pub const EN: Ui = Ui {
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Nl => &NL,
-        Lang::En => &EN,
+        _ => &EN,
     }
 }

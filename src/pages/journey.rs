@@ -111,7 +111,7 @@ fn question(div: E, c: Ctx, crisis: bool, n: usize, q: &Question, previous: Opti
     let u = crate::i18n::ui(lang);
     let is_start = !crisis && n == 1 && q.id == content.tree.start;
     let dont_know = q.dont_know.as_ref().map(|d| {
-        let label = d.label.clone().unwrap_or(Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) });
+        let label = d.label.clone().unwrap_or(Text::new(crate::i18n::NL.dont_know.into()).with(Lang::En, crate::i18n::EN.dont_know.into()));
         (DONT_KNOW, label, None)
     });
     // Escape options ("Ik ben nu in gevaar", "Weet ik niet") last, after an "of" divider.

@@ -107,7 +107,8 @@ fn summary(c: Ctx) -> Nodes {
     let u = c.ui();
     let Some(l) = c.loaded.get() else { return vec![] };
     let walk = c.main.get();
-    let dont_know = wegwijzer_core::Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) };
+    let dont_know =
+        wegwijzer_core::Text::new(crate::i18n::NL.dont_know.into()).with(wegwijzer_core::Lang::En, crate::i18n::EN.dont_know.into());
     let rows = walk.answers.iter().enumerate().filter_map(|(i, a)| match l.content.node(&a.node)? {
         Node::Question(q) => {
             let label = q.options.iter().find(|o| o.id == a.choice).map_or(&dont_know, |o| &o.label);

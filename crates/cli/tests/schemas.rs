@@ -1,7 +1,7 @@
 //! The JSON Schemas in content/schema stay in step with the serde model: valid documents
 //! validate, and for every object in them, an unknown key or a missing key is refused by
-//! the schema exactly when serde refuses it. A small validator for the subset of JSON
-//! Schema the files use (no `pattern`/`format`: those are editor hints; lint checks them).
+//! the schema exactly when serde refuses it. Validation is the `jsonschema` crate (Draft
+//! 2020-12, every keyword), not a hand-written subset.
 
 use serde_json::{json, Value};
 use std::path::Path;
@@ -20,85 +20,10 @@ fn schema(name: &str) -> Value {
     load(&root().join(format!("content/schema/{name}.schema.json")))
 }
 
-fn valid(s: &Value, v: &Value, root: &Value) -> bool {
-    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        let name = r.strip_prefix("#/$defs/").expect("local ref");
-        return valid(&root["$defs"][name], v, root);
-    }
-    if let Some(alts) = s.get("oneOf").and_then(Value::as_array) {
-        return alts.iter().filter(|a| valid(a, v, root)).count() == 1;
-    }
-    if let Some(c) = s.get("const") {
-        if c != v {
-            return false;
-        }
-    }
-    if let Some(e) = s.get("enum").and_then(Value::as_array) {
-        if !e.contains(v) {
-            return false;
-        }
-    }
-    let ok_type = match s.get("type").and_then(Value::as_str) {
-        None => true,
-        Some("object") => v.is_object(),
-        Some("array") => v.is_array(),
-        Some("string") => v.is_string(),
-        Some("integer") => v.is_u64() || v.is_i64(),
-        Some("boolean") => v.is_boolean(),
-        Some(t) => panic!("type {t} not supported by the test validator"),
-    };
-    if !ok_type {
-        return false;
-    }
-    if let Some(n) = v.as_i64().or(v.as_u64().map(|u| u.min(i64::MAX as u64) as i64)) {
-        if s.get("minimum").and_then(Value::as_i64).is_some_and(|m| n < m) {
-            return false;
-        }
-        if s.get("maximum").and_then(Value::as_i64).is_some_and(|m| n > m) {
-            return false;
-        }
-    }
-    if let Some(a) = v.as_array() {
-        if s.get("minItems").and_then(Value::as_u64).is_some_and(|m| (a.len() as u64) < m) {
-            return false;
-        }
-        if s.get("maxItems").and_then(Value::as_u64).is_some_and(|m| (a.len() as u64) > m) {
-            return false;
-        }
-        if let Some(items) = s.get("items") {
-            if !a.iter().all(|x| valid(items, x, root)) {
-                return false;
-            }
-        }
-    }
-    if let Some(o) = v.as_object() {
-        let props = s.get("properties").and_then(Value::as_object);
-        if let Some(req) = s.get("required").and_then(Value::as_array) {
-            if !req.iter().all(|k| o.contains_key(k.as_str().unwrap())) {
-                return false;
-            }
-        }
-        if let Some(names) = s.get("propertyNames") {
-            if !o.keys().all(|k| valid(names, &Value::String(k.clone()), root)) {
-                return false;
-            }
-        }
-        for (k, x) in o {
-            match props.and_then(|p| p.get(k)) {
-                Some(ps) => {
-                    if !valid(ps, x, root) {
-                        return false;
-                    }
-                }
-                None => match s.get("additionalProperties") {
-                    Some(Value::Bool(false)) => return false,
-                    Some(ap @ Value::Object(_)) if !valid(ap, x, root) => return false,
-                    _ => {}
-                },
-            }
-        }
-    }
-    true
+/// Valid against the schema (Draft 2020-12, the `jsonschema` crate: every keyword counts,
+/// `pattern`, `format` and `patternProperties` included).
+fn valid(s: &Value, v: &Value, _root: &Value) -> bool {
+    jsonschema::draft202012::new(s).expect("the schema compiles").is_valid(v)
 }
 
 /// Every JSON pointer of an object inside `v`.

@@ -31,7 +31,6 @@ pub const TZ: &str = "Europe/Amsterdam";
 
 const DAY_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAY_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-const DAY_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 fn day_index(s: &str) -> Option<usize> {
     DAY_IDS.iter().position(|d| *d == s)
@@ -156,11 +155,8 @@ pub fn open_in_week(h: &Hours, weekday: usize, minute: u32) -> bool {
 }
 
 /// Short day name ("ma" / "Mon") for weekday 0 = Monday.
-pub fn day_name(weekday: usize, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => DAY_NL[weekday % 7],
-        Lang::En => DAY_EN[weekday % 7],
-    }
+pub fn day_name(weekday: usize, lang: Lang) -> String {
+    crate::words::with(lang, |w| w.days_short[weekday % 7].clone())
 }
 
 /// `"zo 03:00"` (Dutch day names, as in the scenario table) → (weekday 0 = Monday, minute).
@@ -170,20 +166,18 @@ pub fn parse_week_time(s: &str) -> Option<(usize, u32)> {
     Some((day, parse_hhmm(t.trim(), false)?))
 }
 
-/// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "elke dag" / "Every day".
+/// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "elke dag" / "every day".
 pub fn describe_days(days: &str, lang: Lang) -> String {
-    let names = match lang {
-        Lang::Nl => DAY_NL,
-        Lang::En => DAY_EN,
-    };
+    crate::words::with(lang, |w| days_in(days, w))
+}
+
+fn days_in(days: &str, w: &crate::words::Words) -> String {
+    let names = &w.days_short;
     let Ok(mask) = parse_days(days) else {
         return days.to_string();
     };
     if mask.iter().all(|&d| d) {
-        return match lang {
-            Lang::Nl => "elke dag".into(),
-            Lang::En => "Every day".into(),
-        };
+        return w.every_day.clone();
     }
     // Runs of consecutive days: length 1 → "ma", 2 → "ma, di", ≥3 → "ma–wo".
     let mut parts: Vec<String> = Vec::new();
@@ -210,6 +204,15 @@ pub fn describe_days(days: &str, lang: Lang) -> String {
     parts.join(", ")
 }
 
+/// "elke dag" → "Elke dag" at the start of a line.
+fn capitalised(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
 fn describe_times<'a>(ranges: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     ranges.map(|(f, t)| format!("{f}–{t}")).collect::<Vec<_>>().join(", ")
 }
@@ -219,29 +222,26 @@ fn describe_times<'a>(ranges: impl Iterator<Item = (&'a str, &'a str)>) -> Strin
 /// lines. Ranges with the same `days` are joined on one line in order of appearance.
 /// Exceptions are not listed (see [`describe_exception`]).
 pub fn describe(h: &Hours, lang: Lang) -> Vec<String> {
-    if h.always {
-        return vec![match lang {
-            Lang::Nl => "Dag en nacht bereikbaar".into(),
-            Lang::En => "Open 24/7".into(),
-        }];
-    }
-    let mut groups: Vec<(&str, Vec<&WeeklyRange>)> = Vec::new();
-    for w in &h.weekly {
-        match groups.iter_mut().find(|(d, _)| *d == w.days) {
-            Some((_, v)) => v.push(w),
-            None => groups.push((&w.days, vec![w])),
+    crate::words::with(lang, |w| {
+        if h.always {
+            return vec![w.open_247.clone()];
         }
-    }
-    groups
-        .into_iter()
-        .map(|(days, ws)| {
-            let mut day = describe_days(days, lang);
-            if lang == Lang::Nl && day == "elke dag" {
-                day = "Elke dag".into();
+        let mut groups: Vec<(&str, Vec<&WeeklyRange>)> = Vec::new();
+        for r in &h.weekly {
+            match groups.iter_mut().find(|(d, _)| *d == r.days) {
+                Some((_, v)) => v.push(r),
+                None => groups.push((&r.days, vec![r])),
             }
-            format!("{day} {}", describe_times(ws.iter().map(|w| (w.from.as_str(), w.to.as_str()))))
-        })
-        .collect()
+        }
+        groups
+            .into_iter()
+            .map(|(days, ws)| {
+                let day = days_in(days, w);
+                let day = if day == w.every_day { capitalised(day) } else { day };
+                format!("{day} {}", describe_times(ws.iter().map(|r| (r.from.as_str(), r.to.as_str()))))
+            })
+            .collect()
+    })
 }
 
 /// One line for an exception date: "25-12-2025: gesloten" / "2025-12-25: closed",
@@ -255,10 +255,7 @@ pub fn describe_exception(e: &HoursException, lang: Lang) -> String {
         _ => e.date.clone(),
     };
     if e.open.is_empty() {
-        match lang {
-            Lang::Nl => format!("{date}: gesloten"),
-            Lang::En => format!("{date}: closed"),
-        }
+        crate::words::with(lang, |w| format!("{date}: {}", w.closed_day))
     } else {
         format!("{date}: {}", describe_times(e.open.iter().map(|r| (r.from.as_str(), r.to.as_str()))))
     }

@@ -591,9 +591,34 @@ mod model_impls {
     use super::{FromJson, JsonError, Obj, ToJson, Value};
     use crate::model::*;
 
-    from_json_struct!(Text { req: [nl], opt: [en] });
-    from_json_struct!(TextList { req: [nl], opt: [en] });
-    from_json_enum!(Lang { Nl = "nl", En = "en" });
+    /// `{"nl": …, "<code>": …}`: Dutch required, every other key a language code, no duplicates.
+    impl<T: FromJson> FromJson for Localized<T> {
+        fn from_json(v: Value) -> Result<Self, JsonError> {
+            let Value::Obj(fields) = v else { return Err(JsonError::new("expected an object")) };
+            let mut nl = None;
+            let mut tr: Vec<(Lang, T)> = Vec::new();
+            for (k, v) in fields {
+                let Some(lang) = Lang::parse(&k) else { return Err(JsonError::new(format!("unknown field `{k}`"))) };
+                let v = T::from_json(v).map_err(|e| e.at(&k))?;
+                if lang == Lang::Nl {
+                    if nl.replace(v).is_some() {
+                        return Err(JsonError::new("duplicate field `nl`"));
+                    }
+                } else if tr.iter().any(|(l, _)| *l == lang) {
+                    return Err(JsonError::new(format!("duplicate field `{k}`")));
+                } else {
+                    tr.push((lang, v));
+                }
+            }
+            let nl = nl.ok_or_else(|| JsonError::new("missing field `nl`"))?;
+            Ok(Localized { nl, tr })
+        }
+    }
+    impl FromJson for Lang {
+        fn from_json(v: Value) -> Result<Self, JsonError> {
+            Lang::parse(&String::from_json(v)?).ok_or_else(|| JsonError::new("not a language code"))
+        }
+    }
     from_json_enum!(Audience {
         PupilPrimary = "pupil_primary",
         PupilSecondary = "pupil_secondary",

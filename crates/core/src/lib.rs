@@ -29,6 +29,7 @@ pub mod route;
 pub mod scenarios;
 pub mod time;
 pub mod walker;
+pub mod words;
 
 pub use model::*;
 

@@ -99,6 +99,10 @@ struct Lint<'a> {
     c: &'a Content,
     today: i64,
     out: Vec<Diagnostic>,
+    /// Organisation names that are proper names (the same in Dutch and English), which every
+    /// translation must keep exactly.
+    #[cfg_attr(not(feature = "full-lint"), allow(dead_code))]
+    names: Vec<String>,
 }
 
 impl Lint<'_> {
@@ -120,7 +124,7 @@ impl Lint<'_> {
         if t.nl.trim().is_empty() {
             self.err("empty-text", file, path.clone(), "the Dutch text is empty".into(), "write the text in `nl`");
         }
-        match &t.en {
+        match t.en() {
             Some(en) if !en.trim().is_empty() => {}
             _ => self.err(
                 "missing-translation",
@@ -130,19 +134,61 @@ impl Lint<'_> {
                 "add an `en` text with the same meaning",
             ),
         }
-        for (lang, s) in [("nl", Some(&t.nl)), ("en", t.en.as_ref())] {
-            let Some(s) = s else { continue };
+        for (lang, s) in t.all() {
             let len = markup::plain(s).chars().count();
-            if len > max {
+            // Other scripts and languages run longer than Dutch; the phone-screen limit is
+            // a Dutch and English writing rule, translations get half as much again.
+            let cap = if lang == Lang::Nl || lang == Lang::En { max } else { max + max / 2 };
+            if len > cap {
                 self.err(
                     "text-too-long",
                     file,
-                    format!("{path}.{lang}"),
-                    format!("{len} characters, more than the {max} that fit a phone screen"),
+                    format!("{path}.{}", lang.code()),
+                    format!("{len} characters, more than the {cap} that fit a phone screen"),
                     "shorten the text or split it over help text and a follow-up screen",
                 );
             }
-            self.markup(file, format!("{path}.{lang}"), s);
+            self.markup(file, format!("{path}.{}", lang.code()), s);
+            if lang != Lang::Nl {
+                self.translation_facts(file, format!("{path}.{}", lang.code()), &t.nl, s);
+            }
+        }
+    }
+
+    /// A translation says the same numbers, links and organisation names as the Dutch:
+    /// a translator's typo must not send a parent to a stranger's phone.
+    #[cfg(not(feature = "full-lint"))]
+    fn translation_facts(&mut self, _: &'static str, _: String, _: &str, _: &str) {}
+
+    /// A translation says the same numbers, links and organisation names as the Dutch.
+    #[cfg(feature = "full-lint")]
+    fn translation_facts(&mut self, file: &'static str, path: String, nl: &str, tr: &str) {
+        let mut problems = Vec::new();
+        let (mut a, mut b) = (safety::phone_numbers(nl), safety::phone_numbers(tr));
+        a.sort();
+        b.sort();
+        if a != b {
+            problems.push(format!("phone numbers {a:?} in Dutch, {b:?} here"));
+        }
+        let (mut a, mut b) = (markup::links(nl), markup::links(tr));
+        a.sort();
+        b.sort();
+        if a != b {
+            problems.push(format!("links {a:?} in Dutch, {b:?} here"));
+        }
+        for name in &self.names {
+            if nl.contains(name.as_str()) && !tr.contains(name.as_str()) {
+                problems.push(format!("the organisation name `{name}` is missing or changed"));
+            }
+        }
+        if !problems.is_empty() {
+            self.err(
+                "translation-facts",
+                file,
+                path,
+                problems.join("; "),
+                "keep phone numbers, links and organisation names exactly as in the Dutch text",
+            );
         }
     }
 
@@ -174,7 +220,7 @@ impl Lint<'_> {
         if !FULL {
             return;
         }
-        match &l.en {
+        match l.en() {
             Some(en) if en.len() == l.nl.len() => {}
             _ => self.err(
                 "missing-translation",
@@ -184,7 +230,7 @@ impl Lint<'_> {
                 "add `en` with one translation per Dutch item",
             ),
         }
-        for (i, s) in l.nl.iter().chain(l.en.iter().flatten()).enumerate() {
+        for (i, s) in l.all().flat_map(|(_, v)| v.iter()).enumerate() {
             if s.chars().count() > limits::ORG_LINE {
                 self.err("text-too-long", file, format!("{path}[{i}]"), "list item too long".into(), "keep each item to one line");
             }
@@ -244,7 +290,12 @@ pub const UNDATED: i64 = i64::MAX / 4;
 
 /// Run every rule. `today` is days since 1970-01-01 (for stale verification), or [`UNDATED`].
 pub fn lint(c: &Content, today: i64) -> Vec<Diagnostic> {
-    let mut l = Lint { c, today, out: Vec::new() };
+    let names = if FULL {
+        c.directory.organisations.iter().filter(|o| o.name.en().is_none_or(|en| *en == o.name.nl)).map(|o| o.name.nl.clone()).collect()
+    } else {
+        Vec::new()
+    };
+    let mut l = Lint { c, today, out: Vec::new(), names };
     tree_rules(&mut l);
     directory_rules(&mut l);
     #[cfg(feature = "full-lint")]
@@ -520,7 +571,7 @@ fn tree_rules(l: &mut Lint) {
         if FULL {
             l.text(T, format!("{p}.label"), &t.label, limits::OPTION)
         }
-        if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
+        if t.keywords.nl.is_empty() || t.keywords.en().is_none_or(|e| e.is_empty()) {
             lint_err!(
                 l,
                 "missing-translation",

@@ -9,22 +9,65 @@ use serde::{Deserialize, Serialize};
 /// The schema version this build understands. A document with another version is refused.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A text in Dutch (required) and English (optional in the format, required by lint
-/// for shipped content). May contain the tiny safe markup of [`crate::markup`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub nl: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+/// A value per language: Dutch (required, leading) and translations, in file order.
+/// In JSON an object from language code to value: `{"nl": "…", "en": "…", "ar": "…"}`.
+/// Which languages exist is data (`site.json` `languages`), not code. Signed content ships
+/// Dutch in the base files and each other language as a separate overlay
+/// ([`crate::i18n`]); the app merges the overlay of the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Localized<T> {
+    pub nl: T,
+    /// Translations other than Dutch, at most one per language, never `nl`.
+    pub tr: Vec<(Lang, T)>,
+}
+
+/// A text per language. May contain the tiny safe markup of [`crate::markup`].
+pub type Text = Localized<String>;
+/// A list of short texts per language (e.g. "what they can do", search keywords).
+pub type TextList = Localized<Vec<String>>;
+
+impl<T> Localized<T> {
+    pub fn new(nl: T) -> Self {
+        Localized { nl, tr: Vec::new() }
+    }
+    /// With a translation added or replaced.
+    pub fn with(mut self, lang: Lang, v: T) -> Self {
+        self.set(lang, v);
+        self
+    }
+    /// Add or replace the value in `lang` (Dutch replaces `nl`).
+    pub fn set(&mut self, lang: Lang, v: T) {
+        if lang == Lang::Nl {
+            self.nl = v;
+        } else if let Some(slot) = self.tr.iter_mut().find(|(l, _)| *l == lang) {
+            slot.1 = v;
+        } else {
+            self.tr.push((lang, v));
+        }
+    }
+    /// The value written in `lang` itself (no fallback).
+    pub fn exact(&self, lang: Lang) -> Option<&T> {
+        if lang == Lang::Nl {
+            return Some(&self.nl);
+        }
+        self.tr.iter().find(|(l, _)| *l == lang).map(|(_, v)| v)
+    }
+    /// The English value, if written.
+    pub fn en(&self) -> Option<&T> {
+        self.exact(Lang::En)
+    }
+    /// Every value with its language, Dutch first.
+    pub fn all(&self) -> impl Iterator<Item = (Lang, &T)> {
+        std::iter::once((Lang::Nl, &self.nl)).chain(self.tr.iter().map(|(l, v)| (*l, v)))
+    }
 }
 
 impl Text {
     /// The text in `lang`, falling back to Dutch. Returns the language actually used,
     /// so the UI can put `lang` on a fragment that is not in the page language.
     pub fn get(&self, lang: Lang) -> (&str, Lang) {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) if !en.trim().is_empty() => (en, Lang::En),
+        match self.exact(lang) {
+            Some(t) if !t.trim().is_empty() => (t, lang),
             _ => (&self.nl, Lang::Nl),
         }
     }
@@ -33,45 +76,97 @@ impl Text {
     }
 }
 
-/// A list of short texts per language (e.g. "what they can do").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct TextList {
-    pub nl: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<Vec<String>>,
-}
-
 impl TextList {
     pub fn in_lang(&self, lang: Lang) -> &[String] {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) if !en.is_empty() => en,
+        match self.exact(lang) {
+            Some(l) if !l.is_empty() => l,
             _ => &self.nl,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
+/// A language code: two lowercase ASCII letters (ISO 639-1), e.g. `nl`, `en`, `ar`.
+/// Which languages the content offers is data; `Nl` and `En` are named because the
+/// interface has built-in Dutch and English for the screens before content loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang([u8; 2]);
+
+impl Default for Lang {
+    fn default() -> Self {
+        Lang::Nl
+    }
 }
 
+#[allow(non_upper_case_globals)]
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
+    pub const Nl: Lang = Lang(*b"nl");
+    pub const En: Lang = Lang(*b"en");
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("nl")
     }
+    /// Two lowercase ASCII letters, or `None`.
     pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
+        match s.as_bytes() {
+            [a @ b'a'..=b'z', b @ b'a'..=b'z'] => Some(Lang([*a, *b])),
             _ => None,
         }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Lang::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a language code (two lowercase letters)")))
+    }
+}
+
+impl<T: Serialize> Serialize for Localized<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1 + self.tr.len()))?;
+        for (l, v) in self.all() {
+            m.serialize_entry(l.code(), v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Localized<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = Localized<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object from language code to text, with `nl`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                use serde::de::Error;
+                let mut nl = None;
+                let mut tr: Vec<(Lang, T)> = Vec::new();
+                while let Some(k) = a.next_key::<String>()? {
+                    let lang = Lang::parse(&k).ok_or_else(|| A::Error::custom(format!("unknown field `{k}`: not a language code")))?;
+                    let v = a.next_value::<T>()?;
+                    if lang == Lang::Nl {
+                        if nl.replace(v).is_some() {
+                            return Err(A::Error::custom("duplicate field `nl`"));
+                        }
+                    } else if tr.iter().any(|(l, _)| *l == lang) {
+                        return Err(A::Error::custom(format!("duplicate field `{k}`")));
+                    } else {
+                        tr.push((lang, v));
+                    }
+                }
+                let nl = nl.ok_or_else(|| A::Error::missing_field("nl"))?;
+                Ok(Localized { nl, tr })
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 

@@ -112,45 +112,31 @@ pub fn status(h: Option<&Hours>, unix_now: i64) -> Open {
     Open::Closed(None)
 }
 
-const WEEKDAY_NL: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-const WEEKDAY_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 fn hhmm(minute: u32) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
 }
 
-/// The day of a time ("" today, "morgen ", "maandag ") and the time itself.
-fn when(a: At, lang: Lang) -> (String, String) {
-    let day = match (a.days, lang) {
-        (0, _) => String::new(),
-        (1, Lang::Nl) => "morgen ".into(),
-        (1, Lang::En) => "tomorrow ".into(),
-        (_, Lang::Nl) => format!("{} ", WEEKDAY_NL[a.weekday as usize % 7]),
-        (_, Lang::En) => format!("{} ", WEEKDAY_EN[a.weekday as usize % 7]),
-    };
-    (day, hhmm(a.minute))
+/// The day of a time ("" today, "morgen ", "maandag ").
+fn day_of(a: At, w: &crate::words::Words) -> String {
+    match a.days {
+        0 => String::new(),
+        1 => format!("{} ", w.tomorrow),
+        _ => format!("{} ", w.days[a.weekday as usize % 7]),
+    }
 }
 
 /// "Nu open tot 21:00", "Nu dicht · weer open om 11:00", "Dag en nacht", "Tijden: zie website".
 pub fn status_text(s: Open, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    match s {
-        Open::Always => (if nl { "Dag en nacht" } else { "Day and night" }).into(),
-        Open::Until(a) => {
-            let (day, time) = when(a, lang);
-            format!("{} {day}{time}", if nl { "Nu open tot" } else { "Open now until" })
+    crate::words::with(lang, |w| {
+        let fill = |t: &str, a: At| t.replace("{day}", &day_of(a, w)).replace("{time}", &hhmm(a.minute));
+        match s {
+            Open::Always => w.always.clone(),
+            Open::Until(a) => fill(&w.open_until, a),
+            Open::Closed(Some(a)) => fill(&w.closed_opens, a),
+            Open::Closed(None) => w.closed.clone(),
+            Open::Unknown => w.unknown.clone(),
         }
-        Open::Closed(Some(a)) => {
-            let (day, time) = when(a, lang);
-            if nl {
-                format!("Nu dicht · weer open {day}om {time}")
-            } else {
-                format!("Closed now · opens {day}at {time}")
-            }
-        }
-        Open::Closed(None) => (if nl { "Nu dicht" } else { "Closed now" }).into(),
-        Open::Unknown => (if nl { "Tijden: zie website" } else { "Hours: see website" }).into(),
-    }
+    })
 }
 
 /// A channel where a person answers live (phone, chat, WhatsApp, sms). E-mail and
@@ -257,6 +243,18 @@ pub fn plan(o: &Outcome, c: &Content, unix_now: i64) -> Plan {
 /// weken reageren") or waiting times ("Na aanmelding word je binnen … gebeld").
 /// Returns `(step index, sentence)`, each sentence once.
 pub fn deadlines(o: &Outcome, lang: Lang) -> Vec<(usize, String)> {
+    // The sentence test knows Dutch and English words; in another language the steps are
+    // found on the Dutch text and shown with their whole translated time line.
+    if lang != Lang::Nl && lang != Lang::En {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for (i, _) in deadlines(o, Lang::Nl) {
+            if !out.iter().any(|(j, _)| *j == i) {
+                let d = o.steps[i].duration.as_ref().map(|d| markup::plain(d.in_lang(lang))).unwrap_or_default();
+                out.push((i, d));
+            }
+        }
+        return out;
+    }
     const NOT_ACTION: [&str; 22] = [
         "de", "het", "een", "na", "je", "ze", "dat", "als", "bij", "meestal", "vaak", "dan", "the", "after", "a", "an", "you", "it",
         "they", "when", "your", "usually",
@@ -313,7 +311,7 @@ pub fn org_matches(o: &Organisation, query: &str) -> bool {
         return true;
     }
     let d = digits(&q);
-    let names = [Some(o.name.nl.as_str()), o.name.en.as_deref()];
+    let names = [Some(o.name.nl.as_str()), o.name.en().map(String::as_str)];
     names.into_iter().flatten().any(|n| fold(n).contains(&q))
         || (d.len() >= 3 && d.len() * 2 >= q.len() && o.channels.iter().any(|ch| digits(&ch.value).contains(&d)))
 }
@@ -353,7 +351,7 @@ pub fn search<'c>(c: &'c Content, query: &str, lang: Lang) -> (Vec<&'c Topic>, V
         .topics
         .iter()
         .filter(|t| {
-            let mut words: Vec<String> = t.keywords.nl.iter().chain(t.keywords.en.iter().flatten()).map(|k| fold(k)).collect();
+            let mut words: Vec<String> = t.keywords.nl.iter().chain(t.keywords.en().into_iter().flatten()).map(|k| fold(k)).collect();
             words.push(fold(t.label.in_lang(lang)));
             words.iter().any(|k| k.contains(&q) || (q.len() >= 4 && q.contains(k.as_str())))
         })
@@ -516,14 +514,9 @@ pub fn terms_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> u32 {
 
 /// The content's date for "Over de Wegwijzer": "29 november 2026" / "29 November 2026".
 pub fn date_text(rfc3339: &str, lang: Lang) -> Option<String> {
-    const NL: [&str; 12] =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-    const EN: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let l = amsterdam_local(parse_rfc3339(rfc3339)?);
     let (y, m, d) = l.date;
-    let months = if lang == Lang::Nl { NL } else { EN };
-    Some(format!("{d} {} {y}", months[(m as usize).clamp(1, 12) - 1]))
+    Some(crate::words::with(lang, |w| format!("{d} {} {y}", w.months[(m as usize).clamp(1, 12) - 1])))
 }
 
 #[cfg(test)]

@@ -197,13 +197,13 @@ fn check_text(path: String, t: &Text, bad: &mut Vec<String>) {
     if t.nl.trim().is_empty() {
         bad.push(format!("{path}: empty Dutch text"));
     }
-    if t.en.as_deref().is_none_or(|e| e.trim().is_empty()) {
+    if t.en().map(String::as_str).is_none_or(|e| e.trim().is_empty()) {
         bad.push(format!("{path}: no English text"));
     }
 }
 
 fn check_list(path: String, l: &TextList, bad: &mut Vec<String>) {
-    if l.en.as_ref().is_none_or(|en| en.len() != l.nl.len() || en.iter().any(|e| e.trim().is_empty())) {
+    if l.en().is_none_or(|en| en.len() != l.nl.len() || en.iter().any(|e| e.trim().is_empty())) {
         bad.push(format!("{path}: English list missing or of another length"));
     }
 }
@@ -225,7 +225,7 @@ fn every_text_has_english() {
     for t in &tree.topics {
         check_text(format!("topics[{}].label", t.id), &t.label, &mut bad);
         // Keywords are words people type; the lists need not match item for item.
-        if t.keywords.nl.is_empty() || t.keywords.en.as_ref().is_none_or(|e| e.is_empty()) {
+        if t.keywords.nl.is_empty() || t.keywords.en().is_none_or(|e| e.is_empty()) {
             bad.push(format!("topics[{}].keywords: keywords in both languages are needed", t.id));
         }
     }

@@ -266,7 +266,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
                     );
                 }
                 let nl = o.intro.nl.to_lowercase();
-                let en = o.intro.en.as_deref().unwrap_or("").to_lowercase();
+                let en = o.intro.en().map(String::as_str).unwrap_or("").to_lowercase();
                 let optional_nl =
                     ["hoeft niet", "hoef je niet", "overslaan", "sla stappen", "niet elke stap"].iter().find(|w| nl.contains(*w));
                 let optional_en = ["don't have to", "do not have to", "skip", "not every step", "don't need to", "do not need to"]
@@ -322,7 +322,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
         .collect();
     for n in &c.tree.nodes {
         for (field, t) in node_texts(n, true) {
-            for s in std::iter::once(t.nl.as_str()).chain(t.en.as_deref()) {
+            for s in t.all().map(|(_, s)| s.as_str()) {
                 for num in phone_numbers(s) {
                     if !known.contains(&num) {
                         l.err(
@@ -342,7 +342,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
                 if org.cost == Cost::Paid {
                     let says_free = [Some(&st.action), st.what_happens.as_ref(), st.who.as_ref()].into_iter().flatten().any(|t| {
                         contains_words(&t.nl.to_lowercase(), "gratis")
-                            || t.en.as_deref().is_some_and(|e| contains_words(&e.to_lowercase(), "free"))
+                            || t.en().map(String::as_str).is_some_and(|e| contains_words(&e.to_lowercase(), "free"))
                     });
                     // "Gratis hulp" is true of many services behind a paid number: then the step
                     // must also say what the call costs.
@@ -352,7 +352,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
                             .flatten()
                             .any(|t| {
                                 let nl = t.nl.to_lowercase();
-                                let en = t.en.as_deref().unwrap_or("").to_lowercase();
+                                let en = t.en().map(String::as_str).unwrap_or("").to_lowercase();
                                 ["tarief", "kost", "betaal"].iter().any(|w| nl.contains(w))
                                     && ["rate", "cost", "pay", "charge"].iter().any(|w| en.contains(w))
                             });
@@ -444,7 +444,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
             for s in &list.nl {
                 lists.push((format!("organisations[id={}].{name}", org.id), s, "nl"));
             }
-            for s in list.en.iter().flatten() {
+            for s in list.en().into_iter().flatten() {
                 lists.push((format!("organisations[id={}].{name}", org.id), s, "en"));
             }
         }
@@ -465,7 +465,7 @@ pub(super) fn safety_rules(l: &mut Lint) {
     };
     for (file, path, t) in &texts {
         check(l, file, path, "nl", &t.nl);
-        if let Some(en) = &t.en {
+        if let Some(en) = t.en() {
             check(l, file, path, "en", en);
         }
     }
