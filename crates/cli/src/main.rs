@@ -4,20 +4,21 @@
 //! were refused, 2 = usage or I/O problem (file missing, unreadable).
 
 mod keys;
-mod minify;
 mod sign;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use wegwijzer_core::bundle::RawBundle;
 use wegwijzer_core::lint::{has_errors, lint, Diagnostic, Severity};
 use wegwijzer_core::load::{parse_directory, parse_tree};
-use wegwijzer_core::manifest::{sha256_hex, verify_file, verify_manifest, Manifest, Mode, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME};
+use wegwijzer_core::manifest::{sha256_hex, verify_manifest, Manifest, Mode, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME};
 use wegwijzer_core::time::{format_rfc3339, parse_date, parse_rfc3339};
 use wegwijzer_core::{Content, Lang};
 
 pub const TREE_FILE: &str = "tree.json";
 pub const DIRECTORY_FILE: &str = "organisations.json";
+pub const SITE_FILE: &str = "site.json";
 
 #[derive(Parser)]
 #[command(name = "wegwijzer", version, about = "Check, sign and verify Wegwijzer content")]
@@ -171,6 +172,7 @@ pub fn parse_today(today: Option<&str>) -> Res<i64> {
 pub struct Loaded {
     pub tree_bytes: Vec<u8>,
     pub dir_bytes: Vec<u8>,
+    pub site_bytes: Vec<u8>,
     pub content: Content,
 }
 
@@ -180,7 +182,9 @@ pub fn load_content(dir: &Path) -> Res<Loaded> {
     let dir_bytes = read(&dir.join(DIRECTORY_FILE), "directory")?;
     let tree = parse_tree(&tree_bytes).map_err(|e| Fail::refused(format!("{e}")))?;
     let directory = parse_directory(&dir_bytes).map_err(|e| Fail::refused(format!("{e}")))?;
-    Ok(Loaded { tree_bytes, dir_bytes, content: Content::new(tree, directory) })
+    let site_bytes = read(&dir.join(SITE_FILE), "site")?;
+    let site = wegwijzer_core::load::parse_site(&site_bytes).map_err(|e| Fail::refused(format!("{e}")))?;
+    Ok(Loaded { tree_bytes, dir_bytes, site_bytes, content: Content::new(tree, directory).with_site(site) })
 }
 
 /// Print diagnostics (human or JSON) and return whether there were errors.
@@ -248,15 +252,31 @@ fn verify(dir: &Path, pubkeys: &[String], highest: Option<u64>, highest_sha: Opt
     if v.stale {
         println!("warning: expired (cached mode): the app shows it with an \"information may be out of date\" notice");
     }
-    for (key, entry) in &m.files {
-        let bytes = read(&dir.join(&entry.name), key)?;
-        verify_file(entry, &bytes).map_err(|e| Fail::refused(format!("{}: {e}", entry.name)))?;
-        let parsed = match key.as_str() {
-            "tree" => parse_tree(&bytes).map(|_| ()),
-            _ => parse_directory(&bytes).map(|_| ()),
+    // The app's own acceptance (bundle::open), once for Dutch and once per language overlay.
+    let file = |key: &str| -> Res<Vec<u8>> {
+        let e = m.files.get(key).ok_or_else(|| Fail::refused(format!("{MANIFEST_NAME} names no `{key}` file")))?;
+        read(&dir.join(&e.name), key)
+    };
+    let base = RawBundle {
+        manifest: manifest_bytes.clone(),
+        signature: sig.clone(),
+        tree: file("tree")?,
+        directory: file("directory")?,
+        site: file("site")?,
+        texts: None,
+    };
+    let mut langs: Vec<Option<Lang>> = vec![None];
+    langs.extend(m.files.keys().filter_map(|k| wegwijzer_core::i18n::overlay_lang(k)).map(Some));
+    for lang in langs {
+        let raw = match lang {
+            None => base.clone(),
+            Some(l) => RawBundle { texts: Some((l, file(&wegwijzer_core::i18n::overlay_key(l))?)), ..base.clone() },
         };
-        parsed.map_err(|e| Fail::refused(format!("{}: signed and intact but unreadable: {e}", entry.name)))?;
-        println!("{}: ok ({} bytes, sha256 {})", entry.name, entry.length, entry.sha256);
+        wegwijzer_core::bundle::open(&raw, &keys, seen.as_ref(), now, mode)
+            .map_err(|e| Fail::refused(format!("{}: {e}", lang.unwrap_or(Lang::Nl).code())))?;
+    }
+    for (key, entry) in &m.files {
+        println!("{}: ok ({key}, {} bytes, sha256 {})", entry.name, entry.length, entry.sha256);
     }
     println!("verified at {}", format_rfc3339(now));
     Ok(())

@@ -33,7 +33,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let c = tmp.path().join("content");
     std::fs::create_dir(&c).unwrap();
-    for f in ["tree.json", "organisations.json"] {
+    for f in ["tree.json", "organisations.json", "site.json"] {
         std::fs::copy(fixture().join(f), c.join(f)).unwrap();
     }
     (tmp, c)

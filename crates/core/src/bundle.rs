@@ -2,19 +2,24 @@
 //! signed manifest → files (length + SHA-256) → parse → structural lint. The app calls
 //! this unchanged; nothing is rendered or cached unless it returns `Ok`.
 
+use crate::json::Value;
 use crate::lint::{has_errors, lint, Severity};
-use crate::load::{read_directory, LoadError};
+use crate::load::LoadError;
 use crate::manifest::{verify_file, verify_file_digest, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
-use crate::model::{Content, Directory, Tree};
+use crate::model::{Content, Lang, Tree};
 use std::fmt;
 
-/// Raw bytes of one bundle as fetched or cached.
+/// Raw bytes of one bundle as fetched or cached: the Dutch base files and, for another
+/// language, its overlay ([`crate::i18n`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawBundle {
     pub manifest: Vec<u8>,
     pub signature: Vec<u8>,
     pub tree: Vec<u8>,
     pub directory: Vec<u8>,
+    pub site: Vec<u8>,
+    /// The overlay of one language other than Dutch, if one is wanted.
+    pub texts: Option<(Lang, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +55,14 @@ pub struct Opened {
     pub content: Content,
 }
 
-/// SHA-256 (lowercase hex) of `RawBundle::tree` and `RawBundle::directory`, computed by the
-/// caller (see [`open_with_digests`]).
+/// SHA-256 (lowercase hex) of the files of a [`RawBundle`], computed by the caller (see
+/// [`open_with_digests`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileDigests {
     pub tree: String,
     pub directory: String,
+    pub site: String,
+    pub texts: Option<String>,
 }
 
 /// Verify and open a bundle. Date-based lint (stale verification) is not applied in the
@@ -82,9 +89,10 @@ pub fn open_with_digests(
     }
 }
 
-/// The acceptance of [`open_with_digests`] in steps (signature and hashes, tree, directory,
-/// structural rules), so the browser can give the main thread back between them instead of
-/// blocking it in one long task. `open_with_digests` runs exactly these steps in a loop.
+/// The acceptance of [`open_with_digests`] in steps (signature and hashes, syntax, the
+/// overlay, the model, structural rules), so the browser can give the main thread back
+/// between them instead of blocking it in one long task. `open_with_digests` runs exactly
+/// these steps in a loop.
 pub struct Opening<'a> {
     raw: &'a RawBundle,
     keys: &'a PublicKeys,
@@ -92,10 +100,21 @@ pub struct Opening<'a> {
     now_unix: i64,
     mode: Mode,
     digests: Option<&'a FileDigests>,
-    verified: Option<Verified>,
-    tree_value: Option<crate::json::Value>,
-    tree: Option<Tree>,
-    directory: Option<Directory>,
+    stage: Stage,
+}
+
+enum Stage {
+    Verify,
+    ParseTree(Verified),
+    ParseRest(Verified, Value),
+    DecodeTree(Verified, [Value; 3]),
+    DecodeRest(Verified, Tree, [Value; 2]),
+    Lint(Verified, Content),
+    Done,
+}
+
+fn file<'m>(v: &'m Verified, key: &'static str) -> Result<&'m crate::manifest::FileEntry, BundleError> {
+    v.manifest.file(key).ok_or(BundleError::MissingFile(key))
 }
 
 impl<'a> Opening<'a> {
@@ -107,50 +126,63 @@ impl<'a> Opening<'a> {
         mode: Mode,
         digests: Option<&'a FileDigests>,
     ) -> Self {
-        Opening { raw, keys, seen, now_unix, mode, digests, verified: None, tree_value: None, tree: None, directory: None }
+        Opening { raw, keys, seen, now_unix, mode, digests, stage: Stage::Verify }
     }
 
     /// Do the next step: `Ok(None)` when there is more to do, the opened bundle after the
     /// last step, or the first error (then stop: nothing of the bundle may be used).
     pub fn step(&mut self) -> Result<Option<Opened>, BundleError> {
         let raw = self.raw;
-        let Some(verified) = &self.verified else {
-            let verified = verify_manifest(&raw.manifest, &raw.signature, self.keys, self.seen, self.now_unix, self.mode)?;
-            let tree_entry = verified.manifest.file("tree").ok_or(BundleError::MissingFile("tree"))?;
-            let dir_entry = verified.manifest.file("directory").ok_or(BundleError::MissingFile("directory"))?;
-            match self.digests {
-                Some(d) => {
-                    verify_file_digest(tree_entry, raw.tree.len(), &d.tree)?;
-                    verify_file_digest(dir_entry, raw.directory.len(), &d.directory)?;
+        let load = |e| BundleError::Load(e);
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Verify => {
+                let v = verify_manifest(&raw.manifest, &raw.signature, self.keys, self.seen, self.now_unix, self.mode)?;
+                let mut files: Vec<(&crate::manifest::FileEntry, &[u8], Option<&String>)> = vec![
+                    (file(&v, "tree")?, &raw.tree, self.digests.map(|d| &d.tree)),
+                    (file(&v, "directory")?, &raw.directory, self.digests.map(|d| &d.directory)),
+                    (file(&v, "site")?, &raw.site, self.digests.map(|d| &d.site)),
+                ];
+                if let Some((lang, bytes)) = &raw.texts {
+                    let key = crate::i18n::overlay_key(*lang);
+                    let entry = v.manifest.files.get(&key).ok_or(BundleError::MissingFile("text"))?;
+                    files.push((entry, bytes, self.digests.and_then(|d| d.texts.as_ref())));
                 }
-                None => {
-                    verify_file(tree_entry, &raw.tree)?;
-                    verify_file(dir_entry, &raw.directory)?;
+                for (entry, bytes, digest) in files {
+                    match digest {
+                        Some(d) => verify_file_digest(entry, bytes.len(), d)?,
+                        None if self.digests.is_some() => return Err(BundleError::MissingFile("text")),
+                        None => verify_file(entry, bytes)?,
+                    }
                 }
+                Stage::ParseTree(v)
             }
-            self.verified = Some(verified);
-            return Ok(None);
-        };
-        let Some(tree) = self.tree.take() else {
-            match self.tree_value.take() {
-                None => self.tree_value = Some(crate::load::read_tree_value(&raw.tree).map_err(BundleError::Load)?),
-                Some(v) => self.tree = Some(crate::load::decode_tree(v).map_err(BundleError::Load)?),
+            Stage::ParseTree(v) => Stage::ParseRest(v, crate::load::read_tree_value(&raw.tree).map_err(load)?),
+            Stage::ParseRest(v, tree) => {
+                let dir = crate::load::read_value("organisations.json", &raw.directory).map_err(load)?;
+                let site = crate::load::read_value("site.json", &raw.site).map_err(load)?;
+                let mut docs = [tree, dir, site];
+                if let Some((lang, bytes)) = &raw.texts {
+                    crate::i18n::apply(&mut docs, *lang, bytes).map_err(|e| load(crate::load::load_error("overlay", e)))?;
+                }
+                Stage::DecodeTree(v, docs)
             }
-            return Ok(None);
+            Stage::DecodeTree(v, [tree, dir, site]) => Stage::DecodeRest(v, crate::load::decode_tree(tree).map_err(load)?, [dir, site]),
+            Stage::DecodeRest(v, tree, [dir, site]) => {
+                let directory = crate::load::decode_directory(dir).map_err(load)?;
+                let site = crate::load::decode_site(site).map_err(load)?;
+                Stage::Lint(v, Content::new(tree, directory).with_site(site))
+            }
+            Stage::Lint(verified, content) => {
+                let diags = lint(&content, crate::lint::UNDATED);
+                if has_errors(&diags) {
+                    let first = diags.iter().find(|d| d.severity == Severity::Error).map(|d| d.to_string()).unwrap_or_default();
+                    return Err(BundleError::Lint(first));
+                }
+                return Ok(Some(Opened { verified, content }));
+            }
+            Stage::Done => return Err(BundleError::MissingFile("done")),
         };
-        let Some(directory) = self.directory.take() else {
-            self.directory = Some(read_directory(&raw.directory).map_err(BundleError::Load)?);
-            self.tree = Some(tree);
-            return Ok(None);
-        };
-        let verified = verified.clone();
-        let content = Content::new(tree, directory);
-        let diags = lint(&content, crate::lint::UNDATED);
-        if has_errors(&diags) {
-            let first = diags.iter().find(|d| d.severity == Severity::Error).map(|d| d.to_string()).unwrap_or_default();
-            return Err(BundleError::Lint(first));
-        }
-        Ok(Some(Opened { verified, content }))
+        Ok(None)
     }
 }
 
@@ -163,18 +195,25 @@ struct Cached {
     signature: String,
     tree: String,
     directory: String,
+    site: String,
 }
 
-crate::from_json_struct!(Cached { req: [manifest, signature, tree, directory], opt: [] });
-crate::to_json_struct!(Cached { manifest, signature, tree, directory });
+crate::from_json_struct!(Cached { req: [manifest, signature, tree, directory, site], opt: [] });
+crate::to_json_struct!(Cached { manifest, signature, tree, directory, site });
 
 /// The stored form of a bundle ([`read_cached`] reads it back). Non-UTF-8 bytes are replaced,
 /// which makes such a bundle fail verification when read back: it was never accepted anyway.
 pub fn cached_json(raw: &RawBundle) -> String {
     use crate::json::ToJson;
     let to_s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    Cached { manifest: to_s(&raw.manifest), signature: to_s(&raw.signature), tree: to_s(&raw.tree), directory: to_s(&raw.directory) }
-        .to_json()
+    Cached {
+        manifest: to_s(&raw.manifest),
+        signature: to_s(&raw.signature),
+        tree: to_s(&raw.tree),
+        directory: to_s(&raw.directory),
+        site: to_s(&raw.site),
+    }
+    .to_json()
 }
 
 /// The stored bundle, or `None` for anything that is not exactly the stored form. The bytes
@@ -186,5 +225,7 @@ pub fn read_cached(text: &[u8]) -> Option<RawBundle> {
         signature: c.signature.into_bytes(),
         tree: c.tree.into_bytes(),
         directory: c.directory.into_bytes(),
+        site: c.site.into_bytes(),
+        texts: None,
     })
 }

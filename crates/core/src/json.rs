@@ -619,6 +619,14 @@ mod model_impls {
             Lang::parse(&String::from_json(v)?).ok_or_else(|| JsonError::new("not a language code"))
         }
     }
+    from_json_struct!(Site { req: [schema, languages, ui, ui_lists, pages], opt: [] });
+    from_json_struct!(Language { req: [code, name, dir, review], opt: [] });
+    from_json_enum!(Dir { Ltr = "ltr", Rtl = "rtl" });
+    from_json_struct!(Review { req: [status], opt: [by, date] });
+    from_json_enum!(ReviewStatus { Source = "source", Reviewed = "reviewed", Unreviewed = "unreviewed" });
+    from_json_struct!(Page { req: [id, title, sections], opt: [dutch_only] });
+    from_json_struct!(Section { req: [], opt: [heading, a2, body, widget] });
+    from_json_enum!(Widget { Consent = "consent", Helpdesk = "helpdesk", ContentDate = "content_date", EmbedCode = "embed_code" });
     from_json_enum!(Audience {
         PupilPrimary = "pupil_primary",
         PupilSecondary = "pupil_secondary",

@@ -16,6 +16,7 @@ pub mod bundle;
 pub mod embed;
 pub mod graph;
 pub mod hours;
+pub mod i18n;
 pub mod json;
 pub mod lint;
 pub mod load;
@@ -28,6 +29,7 @@ pub mod route;
 #[cfg(feature = "full-lint")]
 pub mod scenarios;
 pub mod time;
+pub mod ui;
 pub mod walker;
 pub mod words;
 

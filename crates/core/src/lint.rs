@@ -126,6 +126,7 @@ impl Lint<'_> {
         }
         match t.en() {
             Some(en) if !en.trim().is_empty() => {}
+            _ if self.today == UNDATED => {}
             _ => self.err(
                 "missing-translation",
                 file,
@@ -163,6 +164,9 @@ impl Lint<'_> {
     /// A translation says the same numbers, links and organisation names as the Dutch.
     #[cfg(feature = "full-lint")]
     fn translation_facts(&mut self, file: &'static str, path: String, nl: &str, tr: &str) {
+        if self.today == UNDATED {
+            return; // checked on the source before signing
+        }
         let mut problems = Vec::new();
         let (mut a, mut b) = (safety::phone_numbers(nl), safety::phone_numbers(tr));
         a.sort();
@@ -222,6 +226,7 @@ impl Lint<'_> {
         }
         match l.en() {
             Some(en) if en.len() == l.nl.len() => {}
+            _ if self.today == UNDATED => {}
             _ => self.err(
                 "missing-translation",
                 file,
@@ -285,7 +290,10 @@ impl Lint<'_> {
     }
 }
 
-/// `today` for [`lint`] when the date is not known (the client): the date rules are skipped.
+/// `today` for [`lint`] when a signed bundle is accepted (the app, `wegwijzer verify`): the
+/// date is not known reliably, so the date rules are skipped, and a bundle holds Dutch plus at
+/// most one other language, so translation completeness is not checked (`wegwijzer check`
+/// and `sign` check it on the source).
 pub const UNDATED: i64 = i64::MAX / 4;
 
 /// Run every rule. `today` is days since 1970-01-01 (for stale verification), or [`UNDATED`].
@@ -298,8 +306,13 @@ pub fn lint(c: &Content, today: i64) -> Vec<Diagnostic> {
     let mut l = Lint { c, today, out: Vec::new(), names };
     tree_rules(&mut l);
     directory_rules(&mut l);
+    site_rules(&mut l);
+    // The safety rules judge the source content (every language, real dates); a signed
+    // bundle being accepted was held to them before it could be signed.
     #[cfg(feature = "full-lint")]
-    safety::safety_rules(&mut l);
+    if today != UNDATED {
+        safety::safety_rules(&mut l);
+    }
     l.out
 }
 
@@ -571,7 +584,7 @@ fn tree_rules(l: &mut Lint) {
         if FULL {
             l.text(T, format!("{p}.label"), &t.label, limits::OPTION)
         }
-        if t.keywords.nl.is_empty() || t.keywords.en().is_none_or(|e| e.is_empty()) {
+        if t.keywords.nl.is_empty() || (l.today != UNDATED && t.keywords.en().is_none_or(|e| e.is_empty())) {
             lint_err!(
                 l,
                 "missing-translation",
@@ -670,6 +683,174 @@ impl Graph {
             }
         }
         good
+    }
+}
+
+/// The route ids of the info pages the app has.
+pub const PAGE_IDS: [&str; 4] = ["veiligheid", "toegankelijkheid", "over", "scholen"];
+
+/// `site.json`: languages, interface strings, info pages; and that every translation in the
+/// content is in a declared language.
+#[cfg(not(feature = "full-lint"))]
+fn site_rules(_: &mut Lint) {}
+
+#[cfg(feature = "full-lint")]
+fn site_rules(l: &mut Lint) {
+    if l.today == UNDATED {
+        return;
+    }
+    const S: &str = "site.json";
+    let c = l.c;
+    let site = &c.site;
+    // Languages: Dutch first as the source, unique codes, honest review records.
+    match site.languages.first() {
+        Some(x) if x.code == Lang::Nl && x.review.status == ReviewStatus::Source => {}
+        _ => l.err(
+            "site-languages",
+            S,
+            "languages[0]".into(),
+            "the first language must be Dutch, with status `source`".into(),
+            "put {\"code\": \"nl\", …, \"review\": {\"status\": \"source\"}} first",
+        ),
+    }
+    let mut seen = HashSet::new();
+    for (i, x) in site.languages.iter().enumerate() {
+        if !seen.insert(x.code) {
+            l.err(
+                "site-languages",
+                S,
+                format!("languages[{i}]"),
+                format!("`{}` is listed twice", x.code.code()),
+                "list each language once",
+            );
+        }
+        if x.code != Lang::Nl && x.review.status == ReviewStatus::Source {
+            l.err("site-languages", S, format!("languages[{i}]"), "only Dutch is the source".into(), "use `reviewed` or `unreviewed`");
+        }
+        if x.review.status == ReviewStatus::Reviewed
+            && (x.review.by.as_deref().is_none_or(|b| b.trim().is_empty())
+                || x.review.date.as_deref().and_then(crate::time::parse_date).is_none())
+        {
+            l.err(
+                "review-record",
+                S,
+                format!("languages[{i}].review"),
+                "a reviewed translation names who reviewed it and when".into(),
+                "add `by` (a person or organisation) and `date` (YYYY-MM-DD), or mark it `unreviewed`",
+            );
+        }
+        if x.name.trim().is_empty() {
+            l.err(
+                "site-languages",
+                S,
+                format!("languages[{i}].name"),
+                "the language's own name is empty".into(),
+                "write the name in the language itself (\"Türkçe\")",
+            );
+        }
+    }
+    let declared: Vec<Lang> = site.languages.iter().map(|x| x.code).collect();
+    // Interface strings: every key the app uses, nothing unknown, in every language's shape.
+    for k in crate::ui::Ui::KEYS.iter().chain(crate::words::KEYS[3..].iter()) {
+        match site.ui.get(*k) {
+            None => l.err("ui-missing", S, format!("ui.{k}"), "the app needs this interface string".into(), "add it with `nl` and `en`"),
+            Some(t) => l.text(S, format!("ui.{k}"), t, limits::BODY),
+        }
+    }
+    for k in site.ui.keys() {
+        if !crate::ui::Ui::KEYS.contains(&k.as_str()) && !crate::words::KEYS.contains(&k.as_str()) {
+            l.warn("ui-unknown", S, format!("ui.{k}"), "no screen uses this key".into(), "remove it, or check its spelling");
+        }
+    }
+    let lists = crate::ui::Ui::LIST_KEYS.iter().copied().chain([
+        (crate::words::KEYS[0], 7),
+        (crate::words::KEYS[1], 7),
+        (crate::words::KEYS[2], 12),
+    ]);
+    for (k, n) in lists {
+        match site.ui_lists.get(k) {
+            None => l.err("ui-missing", S, format!("ui_lists.{k}"), "the app needs this list".into(), "add it with `nl` and `en`"),
+            Some(t) => {
+                for (lang, v) in t.all() {
+                    if v.len() != n {
+                        l.err(
+                            "ui-missing",
+                            S,
+                            format!("ui_lists.{k}.{}", lang.code()),
+                            format!("{} items, the app needs {n}", v.len()),
+                            "one item per entry, in order",
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Info pages: each the app has, once; texts linted like the tree's.
+    for id in PAGE_IDS {
+        if site.pages.iter().filter(|p| p.id == id).count() != 1 {
+            l.err("pages", S, format!("pages[id={id}]"), "every info page exists exactly once".into(), "add the page, or remove the copy");
+        }
+    }
+    for p in &site.pages {
+        let pp = format!("pages[id={}]", p.id);
+        if !PAGE_IDS.contains(&p.id.as_str()) {
+            l.err("pages", S, pp.clone(), "the app has no such page".into(), &format!("use one of {PAGE_IDS:?}"));
+        }
+        let mut texts: Vec<(String, &Text, usize)> = vec![(format!("{pp}.title"), &p.title, limits::TITLE)];
+        for (i, sec) in p.sections.iter().enumerate() {
+            if let Some(h) = &sec.heading {
+                texts.push((format!("{pp}.sections[{i}].heading"), h, limits::TITLE));
+            }
+            if let Some(b) = &sec.body {
+                texts.push((format!("{pp}.sections[{i}].body"), b, limits::BODY * 3));
+            }
+            if sec.body.is_none() && sec.widget.is_none() {
+                l.err("pages", S, format!("{pp}.sections[{i}]"), "a section needs a body or a widget".into(), "add `body` or `widget`");
+            }
+        }
+        for (path, t, max) in texts {
+            if p.dutch_only {
+                if !t.tr.is_empty() {
+                    l.warn(
+                        "pages",
+                        S,
+                        path.clone(),
+                        "a Dutch-only page has translations that are never shown".into(),
+                        "remove them or drop `dutch_only`",
+                    );
+                }
+                l.markup(S, path, &t.nl);
+            } else {
+                l.text(S, path, t, max);
+            }
+        }
+    }
+    // Translations only in declared languages (an undeclared one would never be shipped).
+    let mut undeclared: Vec<Lang> = Vec::new();
+    let mut note = |t: &[(Lang, String)]| {
+        for (lg, _) in t {
+            if !declared.contains(lg) && !undeclared.contains(lg) {
+                undeclared.push(*lg);
+            }
+        }
+    };
+    for n in &c.tree.nodes {
+        for (_, t) in safety::node_texts(n, true) {
+            note(&t.tr);
+        }
+    }
+    for o in &c.directory.organisations {
+        note(&o.name.tr);
+        note(&o.purpose.tr);
+    }
+    for lg in undeclared {
+        l.err(
+            "undeclared-language",
+            S,
+            "languages".into(),
+            format!("texts in `{}`, which `languages` does not list", lg.code()),
+            "add the language to `languages`, or remove those texts",
+        );
     }
 }
 

@@ -49,7 +49,7 @@ fn check_schema(file: &str, schema: u32) -> Result<(), LoadError> {
     }
 }
 
-fn load_error(file: &str, e: crate::json::JsonError) -> LoadError {
+pub fn load_error(file: &str, e: crate::json::JsonError) -> LoadError {
     LoadError { file: file.to_string(), line: e.line, column: e.column, message: e.to_string() }
 }
 
@@ -74,6 +74,37 @@ pub fn decode_tree(v: crate::json::Value) -> Result<Tree, LoadError> {
     let t = <Tree as crate::json::FromJson>::from_json(v).map_err(|e| load_error("tree.json", e))?;
     check_schema("tree.json", t.schema)?;
     Ok(t)
+}
+
+/// The JSON syntax of one file (the browser's first half of reading it).
+pub fn read_value(file: &str, bytes: &[u8]) -> Result<crate::json::Value, LoadError> {
+    crate::json::parse(bytes).map_err(|e| load_error(file, e))
+}
+
+/// The model of `organisations.json` from its syntax.
+pub fn decode_directory(v: crate::json::Value) -> Result<Directory, LoadError> {
+    let d = <Directory as crate::json::FromJson>::from_json(v).map_err(|e| load_error("organisations.json", e))?;
+    check_schema("organisations.json", d.schema)?;
+    Ok(d)
+}
+
+/// The model of `site.json` from its syntax.
+pub fn decode_site(v: crate::json::Value) -> Result<crate::model::Site, LoadError> {
+    let s = <crate::model::Site as crate::json::FromJson>::from_json(v).map_err(|e| load_error("site.json", e))?;
+    check_schema("site.json", s.schema)?;
+    Ok(s)
+}
+
+/// Read `site.json` with the small reader.
+pub fn read_site(bytes: &[u8]) -> Result<crate::model::Site, LoadError> {
+    decode_site(read_value("site.json", bytes)?)
+}
+
+/// Parse `site.json` (serde).
+pub fn parse_site(bytes: &[u8]) -> Result<crate::model::Site, LoadError> {
+    let s: crate::model::Site = parse("site.json", bytes)?;
+    check_schema("site.json", s.schema)?;
+    Ok(s)
 }
 
 /// Read `organisations.json` with the small reader (see [`read_tree`]).

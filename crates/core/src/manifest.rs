@@ -26,7 +26,8 @@
 //! 5. **Freeze**: [`Mode::Fresh`] (just fetched) refuses a manifest past `expires`.
 //!    [`Mode::Cached`] (already verified earlier, loaded from the local cache while offline)
 //!    accepts it with `stale: true`, so the app shows "informatie is mogelijk verouderd".
-//! 6. **Files**: exactly the keys `tree` and `directory`; safe names; lowercase SHA-256;
+//! 6. **Files**: the keys `tree`, `directory` and `site`, plus `text.<code>` per translated
+//!    language and nothing else; safe names; lowercase SHA-256;
 //!    declared length within the cap. Each file's bytes are checked for length, then hash.
 //!
 //! **`issued` in the future is not refused** (only `issued > expires` is). Children's
@@ -63,8 +64,9 @@ pub const MAX_MANIFEST_BYTES: usize = 16 * 1024;
 pub const MAX_SIGNATURE_BYTES: usize = 2 * 1024;
 /// Largest content file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-/// The file keys a manifest of this schema names, exactly.
-pub const FILE_KEYS: [&str; 2] = ["tree", "directory"];
+/// The file keys a manifest of this schema must name. Besides them it may name one overlay
+/// per language other than Dutch, `text.<code>` ([`crate::i18n`]), and nothing else.
+pub const FILE_KEYS: [&str; 3] = ["tree", "directory", "site"];
 /// Name of the manifest and its signature next to the content files.
 pub const MANIFEST_NAME: &str = "manifest.json";
 pub const SIGNATURE_NAME: &str = "manifest.json.minisig";
@@ -583,7 +585,7 @@ fn check_files(m: &Manifest) -> Result<(), ManifestError> {
         }
     }
     for (k, e) in &m.files {
-        if !FILE_KEYS.contains(&k.as_str()) {
+        if !FILE_KEYS.contains(&k.as_str()) && crate::i18n::overlay_lang(k).is_none() {
             return Err(ManifestError::UnexpectedFile(k.clone()));
         }
         if !is_safe_file_name(&e.name) {

@@ -633,11 +633,122 @@ pub struct TimeRange {
 
 // ---------------------------------------------------------------- bundle
 
-/// Tree and directory together, with id lookups. Build it with [`Content::parse`].
+/// `site.json`: the languages the content offers, the interface strings and the info pages
+/// (privacy and safety, accessibility, about, schools). Signed and linted like the tree, so
+/// the content team edits and translates them without touching Rust.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub schema: u32,
+    /// Dutch first. The language menu lists them in this order.
+    pub languages: Vec<Language>,
+    /// Interface strings by key (the app's `Ui` fields and [`crate::words::KEYS`]).
+    pub ui: std::collections::BTreeMap<String, Text>,
+    /// Interface lists by key (audience names, stage names, day and month names).
+    pub ui_lists: std::collections::BTreeMap<String, TextList>,
+    pub pages: Vec<Page>,
+}
+
+/// A language the content offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: Lang,
+    /// The language's name in itself ("العربية", "Türkçe").
+    pub name: String,
+    pub dir: Dir,
+    pub review: Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// Who checked a translation. `source` is Dutch; an `unreviewed` language shows a notice on
+/// every screen that the Dutch text is leading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub status: ReviewStatus,
+    /// Who reviewed it (name or organisation), required when `reviewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// When (YYYY-MM-DD), required when `reviewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewStatus {
+    Source,
+    Reviewed,
+    #[default]
+    Unreviewed,
+}
+
+/// An info page: a title and sections, each a heading and a body in content markup, or a
+/// part the app draws itself ([`Widget`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// The route: `veiligheid`, `toegankelijkheid`, `over`, `scholen`.
+    pub id: String,
+    pub title: Text,
+    /// A page for Dutch professionals only (no translations required; the app says so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dutch_only: bool,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
+    /// Written for children (A2); drawn as a highlighted block.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub a2: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub widget: Option<Widget>,
+}
+
+/// Parts of an info page that the app draws from state, not from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Widget {
+    /// The consent switch and "wipe" button.
+    #[default]
+    Consent,
+    /// The helpdesk's channels from the directory.
+    Helpdesk,
+    /// "Bijgewerkt op" with the content's date.
+    ContentDate,
+    /// The schools' embed code with copy button, options and preview.
+    EmbedCode,
+}
+
+impl Site {
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+    pub fn language(&self, lang: Lang) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == lang)
+    }
+}
+
+/// Tree, directory and site together, with id lookups. Build it with [`Content::parse`].
 #[derive(Debug, Clone)]
 pub struct Content {
     pub tree: Tree,
     pub directory: Directory,
+    pub site: Site,
     node_index: std::collections::HashMap<String, usize>,
     org_index: std::collections::HashMap<String, usize>,
 }
@@ -647,7 +758,12 @@ impl Content {
     pub fn new(tree: Tree, directory: Directory) -> Content {
         let node_index = tree.nodes.iter().enumerate().map(|(i, n)| (n.id().to_string(), i)).collect();
         let org_index = directory.organisations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
-        Content { tree, directory, node_index, org_index }
+        Content { tree, directory, site: Site::default(), node_index, org_index }
+    }
+    /// With the languages, interface strings and info pages of `site.json`.
+    pub fn with_site(mut self, site: Site) -> Content {
+        self.site = site;
+        self
     }
     /// Index of a node in `tree.nodes`.
     pub fn node_position(&self, id: &str) -> Option<usize> {

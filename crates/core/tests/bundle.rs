@@ -1,5 +1,7 @@
 //! `bundle::open`, the client's whole acceptance path, over the real default content:
 //! a good bundle opens; a tampered file, a signed-but-broken tree and a wrong key do not.
+mod common;
+
 use minisign::KeyPair;
 use wegwijzer_core::bundle::{open, BundleError, RawBundle};
 use wegwijzer_core::manifest::*;
@@ -10,18 +12,10 @@ fn read(name: &str) -> Vec<u8> {
 }
 
 fn signed(kp: &KeyPair, tree: &[u8], dir: &[u8]) -> RawBundle {
-    let m = format!(
-        r#"{{"schema":1,"version":5,"issued":"2026-11-01T00:00:00Z","expires":"2027-05-01T00:00:00Z","files":{{"tree":{{"name":"{}","sha256":"{}","length":{}}},"directory":{{"name":"{}","sha256":"{}","length":{}}}}}}}"#,
-        content_addressed_name("tree", tree),
-        sha256_hex(tree),
-        tree.len(),
-        content_addressed_name("organisations", dir),
-        sha256_hex(dir),
-        dir.len()
-    )
-    .into_bytes();
+    let site = read("site.json");
+    let m = common::manifest_for(tree, dir, &site, &[], 5);
     let sig = minisign::sign(Some(&kp.pk), &kp.sk, &m[..], Some("version:5"), None).unwrap().into_string();
-    RawBundle { manifest: m, signature: sig.into_bytes(), tree: tree.to_vec(), directory: dir.to_vec() }
+    RawBundle { manifest: m, signature: sig.into_bytes(), tree: tree.to_vec(), directory: dir.to_vec(), site, texts: None }
 }
 
 fn now() -> i64 {
@@ -69,7 +63,12 @@ fn digests_computed_by_the_caller_follow_the_same_rules() {
     let keys = PublicKeys::parse(&[&kp.pk.to_base64()]).unwrap();
     let (tree, dir) = (read("tree.json"), read("organisations.json"));
     let good = signed(&kp, &tree, &dir);
-    let honest = |raw: &RawBundle| FileDigests { tree: sha256_hex(&raw.tree), directory: sha256_hex(&raw.directory) };
+    let honest = |raw: &RawBundle| FileDigests {
+        tree: sha256_hex(&raw.tree),
+        directory: sha256_hex(&raw.directory),
+        site: sha256_hex(&raw.site),
+        texts: None,
+    };
     assert!(open_with_digests(&good, &keys, None, now(), Mode::Fresh, Some(&honest(&good))).is_ok());
 
     // A flipped byte, hashed honestly by the caller: the digest no longer matches the manifest.

@@ -221,6 +221,19 @@ fn wrong_schema_version_and_malformed_json_are_load_errors() {
 type Mutation = fn(&mut Value, &mut Value);
 
 const SAFETY_CASES: &[(&str, &str, &str, Mutation)] = &[
+    ("a translation with another phone number", "translation-facts", "nodes[id=out-school].intro.ar", |t, _| {
+        node(t, "out-school")["intro"] = json!({"nl": "Bel 0800-0432.", "en": "Call 0800-0432.", "ar": "اتصل 0800-0433."});
+    }),
+    ("a translation with another link", "translation-facts", "nodes[id=out-school].intro.tr", |t, _| {
+        node(t, "out-school")["intro"] = json!({"nl": "Kijk op [de site](https://example.nl/a).", "en": "See [the site](https://example.nl/a).", "tr": "Bak [site](https://example.nl/b)."});
+    }),
+    ("a translation without the organisation's name", "translation-facts", "nodes[id=out-school].intro.pl", |t, d| {
+        org(d, "helpdesk")["name"] = json!({"nl": "Helpdesk", "en": "Helpdesk"});
+        node(t, "out-school")["intro"] = json!({"nl": "Vraag de Helpdesk.", "en": "Ask the Helpdesk.", "pl": "Zapytaj pomoc."});
+    }),
+    ("a text in a language the site does not declare", "undeclared-language", "languages", |t, _| {
+        node(t, "out-school")["intro"]["de"] = "Frag die Schule.".into();
+    }),
     ("crisis screen closed at night", "crisis-coverage", "nodes[id=out-112]", |_, d| {
         org(d, "alarm")["channels"][0]["hours"] =
             json!({"tz": "Europe/Amsterdam", "weekly": [{"days": "mon-sun", "from": "11:00", "to": "21:00"}]});
@@ -299,6 +312,59 @@ fn safety_rules_catch_each_class_of_mistake() {
         assert!(
             r.iter().any(|(name, s, p)| name == rule && *s == Severity::Error && p.contains(path)),
             "{what}: expected error {rule} at {path}, got {r:?}"
+        );
+    }
+}
+
+/// A change to `site.json` and the rule that must catch it.
+type SiteMutation = fn(&mut Value);
+
+const SITE_CASES: &[(&str, &str, &str, SiteMutation)] = &[
+    ("an interface string the app needs is missing", "ui-missing", "ui.exit", |s| {
+        s["ui"].as_object_mut().unwrap().remove("exit");
+    }),
+    ("a week of six days", "ui-missing", "ui_lists.time_days.nl", |s| {
+        s["ui_lists"]["time_days"]["nl"].as_array_mut().unwrap().pop();
+    }),
+    ("an info page missing", "pages", "pages[id=over]", |s| {
+        s["pages"].as_array_mut().unwrap().retain(|p| p["id"] != "over");
+    }),
+    ("a page the app does not have", "pages", "pages[id=blog]", |s| {
+        let mut p = s["pages"][0].clone();
+        p["id"] = "blog".into();
+        s["pages"].as_array_mut().unwrap().push(p);
+    }),
+    ("Dutch not first", "site-languages", "languages[0]", |s| {
+        s["languages"].as_array_mut().unwrap().swap(0, 1);
+    }),
+    ("reviewed, but by whom and when?", "review-record", "languages[2].review", |s| {
+        s["languages"][2]["review"] = json!({"status": "reviewed"});
+    }),
+    ("a page text with a link to a script", "link-scheme", "pages[id=over].sections[0].body", |s| {
+        s["pages"][2]["sections"][0]["body"]["nl"] = "Zie [dit](javascript:alert(1)).".into();
+    }),
+];
+
+#[test]
+fn site_rules_catch_what_a_reviewer_would() {
+    if !cfg!(feature = "full-lint") {
+        return;
+    }
+    let site_src = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/site.json")).unwrap();
+    let clean: Value = serde_json::from_slice(&site_src).unwrap();
+    let run = |site: &Value| {
+        let site = wegwijzer_core::load::parse_site(site.to_string().as_bytes()).expect("site parses");
+        let c = common::content().with_site(site);
+        lint(&c, common::TODAY).into_iter().map(|d| (d.rule, d.severity, d.path)).collect::<Vec<_>>()
+    };
+    assert!(run(&clean).iter().all(|(_, s, _)| *s != Severity::Error), "the real site.json is clean");
+    for (what, rule, path, mutate) in SITE_CASES {
+        let mut s = clean.clone();
+        mutate(&mut s);
+        let r = run(&s);
+        assert!(
+            r.iter().any(|(name, s, p)| name == rule && *s == Severity::Error && p.contains(path)),
+            "{what}: expected {rule} at {path}, got {r:?}"
         );
     }
 }

@@ -171,24 +171,20 @@ fn files() -> &'static (Vec<u8>, Vec<u8>) {
     F.get_or_init(|| (common::tree_json().to_string().into_bytes(), common::directory_json().to_string().into_bytes()))
 }
 
+fn site() -> &'static Vec<u8> {
+    static S: OnceLock<Vec<u8>> = OnceLock::new();
+    S.get_or_init(|| common::site_json().to_string().into_bytes())
+}
+
 fn manifest_for(tree: &[u8], dir: &[u8], version: u64) -> Vec<u8> {
-    format!(
-        r#"{{"schema":1,"version":{version},"issued":"2026-11-01T00:00:00Z","expires":"2027-05-01T00:00:00Z","files":{{"tree":{{"name":"{}","sha256":"{}","length":{}}},"directory":{{"name":"{}","sha256":"{}","length":{}}}}}}}"#,
-        content_addressed_name("tree", tree),
-        sha256_hex(tree),
-        tree.len(),
-        content_addressed_name("organisations", dir),
-        sha256_hex(dir),
-        dir.len()
-    )
-    .into_bytes()
+    common::manifest_for(tree, dir, site(), &[], version)
 }
 
 /// A bundle signed by the pinned test key.
 fn signed_bundle(tree: &[u8], dir: &[u8]) -> RawBundle {
     let manifest = manifest_for(tree, dir, 5);
     let signature = sign(&manifest).into_bytes();
-    RawBundle { manifest, signature, tree: tree.to_vec(), directory: dir.to_vec() }
+    RawBundle { manifest, signature, tree: tree.to_vec(), directory: dir.to_vec(), site: site().clone(), texts: None }
 }
 
 fn good_bundle() -> &'static RawBundle {
@@ -298,7 +294,7 @@ proptest! {
     #[test]
     fn bundle_open_arbitrary_bytes_is_an_error(m in bytes(2048), s in bytes(400), t in bytes(2048), d in bytes(2048),
                                                seen in any::<Option<u64>>(), now in any::<i64>(), cached in any::<bool>()) {
-        let raw = RawBundle { manifest: m, signature: s, tree: t, directory: d };
+        let raw = RawBundle { manifest: m, signature: s, tree: t, directory: d.clone(), site: d, texts: None };
         let seen = seen.map(|version| Seen { version, manifest_sha256: String::new() });
         let mode = if cached { Mode::Cached } else { Mode::Fresh };
         let r = bundle::open(&raw, &keys().1, seen.as_ref(), now, mode);
@@ -527,7 +523,7 @@ fn large_inputs_through_bundle_open() {
             let as_dir = signed_bundle(t, &b);
             assert!(bundle::open(&as_dir, &keys().1, None, NOW, Mode::Fresh).is_err());
             // As the manifest and the signature: refused by size before anything is parsed.
-            let raw = RawBundle { manifest: b.clone(), signature: b.clone(), tree: b.clone(), directory: b };
+            let raw = RawBundle { manifest: b.clone(), signature: b.clone(), tree: b.clone(), directory: b.clone(), site: b, texts: None };
             assert!(bundle::open(&raw, &keys().1, None, NOW, Mode::Cached).is_err());
         });
     }

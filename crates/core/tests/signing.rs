@@ -25,16 +25,20 @@ impl Key {
 
 const TREE: &[u8] = br#"{"schema":1,"nodes":[]}"#;
 const DIR: &[u8] = br#"{"schema":1,"organisations":[]}"#;
+const SITE: &[u8] = br#"{"schema":1,"languages":[],"ui":{},"ui_lists":{},"pages":[]}"#;
 
 fn manifest_json(schema: u32, version: u64, issued: &str, expires: &str) -> Vec<u8> {
     format!(
-        r#"{{"schema":{schema},"version":{version},"issued":"{issued}","expires":"{expires}","files":{{"tree":{{"name":"{}","sha256":"{}","length":{}}},"directory":{{"name":"{}","sha256":"{}","length":{}}}}}}}"#,
+        r#"{{"schema":{schema},"version":{version},"issued":"{issued}","expires":"{expires}","files":{{"tree":{{"name":"{}","sha256":"{}","length":{}}},"directory":{{"name":"{}","sha256":"{}","length":{}}},"site":{{"name":"{}","sha256":"{}","length":{}}}}}}}"#,
         content_addressed_name("tree", TREE),
         sha256_hex(TREE),
         TREE.len(),
         content_addressed_name("organisations", DIR),
         sha256_hex(DIR),
-        DIR.len()
+        DIR.len(),
+        content_addressed_name("site", SITE),
+        sha256_hex(SITE),
+        SITE.len()
     )
     .into_bytes()
 }
@@ -339,6 +343,22 @@ fn file_entries_checked() {
     );
     let e = fresh(extra.as_bytes(), &k.sign(extra.as_bytes()), &keys(&k), None).unwrap_err();
     assert!(matches!(e, ManifestError::UnexpectedFile(ref n) if n == "zextra"), "{e}");
+    // A language overlay `text.<code>` may be named; `text.nl` (Dutch is the base) and other
+    // shapes may not.
+    let with = |key: &str| {
+        base.replacen(
+            "\"files\":{",
+            &format!("\"files\":{{\"{key}\":{{\"name\":\"text-x.json\",\"sha256\":\"{}\",\"length\":1}},", sha256_hex(b"x")),
+            1,
+        )
+    };
+    let ok = with("text.ar");
+    assert!(fresh(ok.as_bytes(), &k.sign(ok.as_bytes()), &keys(&k), None).is_ok());
+    for bad in ["text.nl", "text.ara", "text.AR", "text.", "texts.ar"] {
+        let m = with(bad);
+        let e = fresh(m.as_bytes(), &k.sign(m.as_bytes()), &keys(&k), None).unwrap_err();
+        assert!(matches!(e, ManifestError::UnexpectedFile(ref n) if n == bad), "{bad}: {e}");
+    }
 }
 
 // Tiny base64 helpers for forging test signatures.

@@ -103,7 +103,13 @@ pub fn directory_json() -> Value {
 pub fn content_from(tree: &Value, dir: &Value) -> Content {
     let t = load::parse_tree(tree.to_string().as_bytes()).expect("tree parses");
     let d = load::parse_directory(dir.to_string().as_bytes()).expect("directory parses");
-    Content::new(t, d)
+    Content::new(t, d).with_site(real_site())
+}
+
+/// The repository's `content/site.json` (languages, interface strings, info pages).
+pub fn real_site() -> wegwijzer_core::Site {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/site.json")).expect("content/site.json");
+    load::parse_site(&bytes).expect("site parses")
 }
 
 pub fn content() -> Content {
@@ -112,3 +118,31 @@ pub fn content() -> Content {
 
 /// Days since epoch for 2026-11-25.
 pub const TODAY: i64 = 20_782;
+
+/// A small valid `site.json`: Dutch and English, no info pages (the structural rules the app
+/// runs do not require them; `wegwijzer check` does).
+#[allow(dead_code)]
+pub fn site_json() -> Value {
+    json!({"schema": 1, "languages": [
+        {"code": "nl", "name": "Nederlands", "dir": "ltr", "review": {"status": "source"}},
+        {"code": "en", "name": "English", "dir": "ltr", "review": {"status": "unreviewed"}}],
+        "ui": {"exit": t("Snel weg")}, "ui_lists": {}, "pages": []})
+}
+
+/// A manifest (schema 1) naming `tree`, `directory` and `site` by their content-addressed
+/// names, plus any `(key, bytes)` overlays; unsigned bytes.
+#[allow(dead_code)]
+pub fn manifest_for(tree: &[u8], dir: &[u8], site: &[u8], overlays: &[(&str, &[u8])], version: u64) -> Vec<u8> {
+    use wegwijzer_core::manifest::{content_addressed_name, sha256_hex};
+    let entry = |stem: &str, b: &[u8]| json!({"name": content_addressed_name(stem, b), "sha256": sha256_hex(b), "length": b.len()});
+    let mut files = serde_json::Map::new();
+    files.insert("tree".into(), entry("tree", tree));
+    files.insert("directory".into(), entry("organisations", dir));
+    files.insert("site".into(), entry("site", site));
+    for (k, b) in overlays {
+        files.insert(k.to_string(), entry(&k.replace('.', "-"), b));
+    }
+    json!({"schema": 1, "version": version, "issued": "2026-11-01T00:00:00Z", "expires": "2027-05-01T00:00:00Z", "files": files})
+        .to_string()
+        .into_bytes()
+}
