@@ -83,12 +83,39 @@ where
     parse_inner(lexopt::Parser::from_args(args)).map_err(|e| format!("{e}\n\n{USAGE}"))
 }
 
-fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
+fn parse_inner(p: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    match parse_command(p) {
+        Err(Help) => Ok(Command::Help),
+        Err(Bad(e)) => Err(e),
+        Ok(c) => Ok(c),
+    }
+}
+
+/// `--help`/`-h` anywhere asks for the usage; anything else unexpected is an error.
+enum Stop {
+    Help,
+    Bad(lexopt::Error),
+}
+use Stop::{Bad, Help};
+
+impl From<lexopt::Error> for Stop {
+    fn from(e: lexopt::Error) -> Self {
+        Bad(e)
+    }
+}
+
+fn unexpected(a: lexopt::Arg) -> Stop {
+    match a {
+        Long("help") | Short('h') => Help,
+        a => Bad(a.unexpected()),
+    }
+}
+
+fn parse_command(mut p: lexopt::Parser) -> Result<Command, Stop> {
     let cmd = match p.next()? {
         None => return Ok(Command::Help),
         Some(Value(v)) => v.string()?,
-        Some(Short('h')) | Some(Long("help")) => return Ok(Command::Help),
-        Some(other) => return Err(other.unexpected()),
+        Some(other) => return Err(unexpected(other)),
     };
     let c = match cmd.as_str() {
         "setup" => {
@@ -96,7 +123,7 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
             while let Some(a) = p.next()? {
                 match a {
                     Long("no-browser") => s.no_browser = true,
-                    a => return Err(a.unexpected()),
+                    a => return Err(unexpected(a)),
                 }
             }
             Command::Setup(s)
@@ -109,11 +136,11 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                     Long("no-build-std") => s.no_build_std = true,
                     Long("port") => s.port = p.value()?.parse()?,
                     Long("host") => s.host = p.value()?.string()?,
-                    a => return Err(a.unexpected()),
+                    a => return Err(unexpected(a)),
                 }
             }
             if s.no_build_std && !s.release {
-                return Err("--no-build-std applies to a release build only: add --release".into());
+                return Err(Bad("--no-build-std applies to a release build only: add --release".into()));
             }
             Command::Serve(s)
         }
@@ -123,7 +150,7 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                 match a {
                     Long("dev") => t.dev = true,
                     Long("no-browser-tests") => t.no_browser_tests = true,
-                    a => return Err(a.unexpected()),
+                    a => return Err(unexpected(a)),
                 }
             }
             Command::Test(t)
@@ -135,7 +162,7 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                     Long("runs") => b.runs = p.value()?.parse()?,
                     Long("steps") => b.steps = p.value()?.parse()?,
                     Long("no-write") => b.no_write = true,
-                    a => return Err(a.unexpected()),
+                    a => return Err(unexpected(a)),
                 }
             }
             Command::Bench(b)
@@ -157,18 +184,18 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                     Long("frame-ancestors") => d.frame_ancestors = p.value()?.string()?,
                     Long("out") => d.out = p.value()?.into(),
                     Long("no-build-std") => d.no_build_std = true,
-                    a => return Err(a.unexpected()),
+                    a => return Err(unexpected(a)),
                 }
             }
             Command::Dist(d)
         }
         "help" => {
             if let Some(a) = p.next()? {
-                return Err(a.unexpected());
+                return Err(unexpected(a));
             }
             Command::Help
         }
-        other => return Err(format!("unknown command `{other}`").into()),
+        other => return Err(Bad(format!("unknown command `{other}`").into())),
     };
     Ok(c)
 }
@@ -193,6 +220,8 @@ mod tests {
         assert_eq!(ok(&["help"]), Command::Help);
         assert_eq!(ok(&["--help"]), Command::Help);
         assert_eq!(ok(&["-h"]), Command::Help);
+        assert_eq!(ok(&["serve", "--release", "--help"]), Command::Help);
+        assert_eq!(ok(&["dist", "-h"]), Command::Help);
     }
 
     #[test]

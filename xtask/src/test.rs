@@ -211,7 +211,7 @@ pub fn test(f: &flags::Test) -> ExitCode {
     // The core as the browser builds it (no `full-lint`): signed-but-broken content must still
     // be refused by the structural rules the client keeps.
     let t = Instant::now();
-    let label = "cargo test -p wegwijzer-core --no-default-features (client build)";
+    let label = "cargo test -p wegwijzer-core (client build)";
     let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
     rep.tests(label, t, cargo_tests(label, &args));
 
@@ -353,7 +353,7 @@ fn test_executables(cargo_json: &str) -> Vec<TestExe> {
         let Some(path) = m["executable"].as_str() else { continue };
         let manifest = m["manifest_path"].as_str().map(PathBuf::from).unwrap_or_default();
         let kind = m["target"]["kind"].as_array().and_then(|k| k.first()).and_then(Value::as_str).unwrap_or("?");
-        let package = manifest.parent().and_then(|d| d.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let package = package_name(m["package_id"].as_str().unwrap_or(""), &manifest);
         let exe = TestExe {
             label: format!("{package} {} ({kind})", m["target"]["name"].as_str().unwrap_or("?")),
             path: PathBuf::from(path),
@@ -364,6 +364,15 @@ fn test_executables(cargo_json: &str) -> Vec<TestExe> {
         }
     }
     out
+}
+
+/// The package name in a cargo package id: `path+file:///w/crates/core#wegwijzer-core@0.1.0`,
+/// or `path+file:///w/crates/cli#0.1.0` when the name is the folder's.
+fn package_name(id: &str, manifest: &Path) -> String {
+    match id.rsplit_once('#').map(|(_, tail)| tail.split_once('@')) {
+        Some(Some((name, _))) => name.to_string(),
+        _ => manifest.parent().and_then(|d| d.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+    }
 }
 
 /// Run one test executable with libtest's JSON output; its counts, and an error when it failed.
@@ -514,7 +523,7 @@ mod tests {
     fn test_executables_come_from_cargo_artifacts_with_profile_test() {
         let json = [
             r#"{"reason":"compiler-artifact","manifest_path":"/w/crates/core/Cargo.toml","target":{"kind":["lib"],"name":"wegwijzer_core"},"profile":{"test":false},"executable":null}"#,
-            r#"{"reason":"compiler-artifact","manifest_path":"/w/crates/core/Cargo.toml","target":{"kind":["test"],"name":"lint"},"profile":{"test":true},"executable":"/w/target/debug/deps/lint-1"}"#,
+            r#"{"reason":"compiler-artifact","package_id":"path+file:///w/crates/core#wegwijzer-core@0.1.0","manifest_path":"/w/crates/core/Cargo.toml","target":{"kind":["test"],"name":"lint"},"profile":{"test":true},"executable":"/w/target/debug/deps/lint-1"}"#,
             r#"{"reason":"compiler-artifact","manifest_path":"/w/crates/cli/Cargo.toml","target":{"kind":["bin"],"name":"wegwijzer"},"profile":{"test":false},"executable":"/w/target/debug/wegwijzer"}"#,
             r#"{"reason":"build-finished","success":true}"#,
         ]
@@ -523,11 +532,18 @@ mod tests {
         assert_eq!(
             exes,
             vec![TestExe {
-                label: "core lint (test)".into(),
+                label: "wegwijzer-core lint (test)".into(),
                 path: "/w/target/debug/deps/lint-1".into(),
                 manifest_dir: "/w/crates/core".into()
             }]
         );
+    }
+
+    #[test]
+    fn package_names_from_package_ids() {
+        let m = Path::new("/w/crates/cli/Cargo.toml");
+        assert_eq!(package_name("path+file:///w/crates/core#wegwijzer-core@0.1.0", m), "wegwijzer-core");
+        assert_eq!(package_name("path+file:///w/crates/cli#0.1.0", m), "cli");
     }
 
     #[test]
