@@ -17,7 +17,13 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   retries: 0, // a flaky test is a failure
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
+  // The JSON report is what `cargo xtask test` counts (stats.expected / unexpected / flaky /
+  // skipped); it names the file in WEGWIJZER_PLAYWRIGHT_JSON.
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.WEGWIJZER_PLAYWRIGHT_JSON || './test-results/report.json' }],
+    ['html', { open: 'never', outputFolder: './playwright-report' }],
+  ],
   use: {
     baseURL: APP + '/',
     browserName: 'chromium',

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createServer, DEFAULT_FRAME_ANCESTORS } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,14 +20,27 @@ const ROOT = path.resolve(here, '..');
 const req = createRequire(path.join(ROOT, 'tests', 'package.json'));
 const imp = (name) => import(pathToFileURL(req.resolve(name)).href);
 
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const DIST = path.resolve(opt('--dist', 'dist-bench'));
-const DIST500 = opt('--dist500', '') ? path.resolve(opt('--dist500')) : '';
-const RUNS = Number(opt('--runs', '3'));
-const STEPS = Number(opt('--steps', '20'));
-const OUT = opt('--out', '');
-const SKIP_LH = args.includes('--no-lighthouse'); // for trying the rest quickly
+const USAGE = 'usage: node tools/bench.mjs --dist DIR [--dist500 DIR] [--runs 3] [--steps 20] [--out docs/benchmarks.md] [--no-lighthouse]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({ strict: true, options: {
+    dist: { type: 'string', default: 'dist-bench' },
+    dist500: { type: 'string', default: '' },
+    runs: { type: 'string', default: '3' },
+    steps: { type: 'string', default: '20' },
+    out: { type: 'string', default: '' },
+    'no-lighthouse': { type: 'boolean', default: false }, // for trying the rest quickly
+  } }));
+} catch (e) { console.error(`bench: ${e.message}\n${USAGE}`); process.exit(2); }
+const DIST = path.resolve(flags.dist);
+const DIST500 = flags.dist500 ? path.resolve(flags.dist500) : '';
+const RUNS = Number(flags.runs);
+const STEPS = Number(flags.steps);
+const OUT = flags.out;
+const SKIP_LH = flags['no-lighthouse'];
+for (const [k, v] of [['--runs', RUNS], ['--steps', STEPS]]) {
+  if (!Number.isInteger(v) || v < 1) { console.error(`bench: ${k} must be a positive integer\n${USAGE}`); process.exit(2); }
+}
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];

@@ -6,12 +6,21 @@
 //   node tools/gen-tree.mjs --content content --out /tmp/content-500 --nodes 500
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const src = opt('--content', 'content');
-const out = opt('--out', 'content-500');
-const total = Number(opt('--nodes', '500'));
+const USAGE = 'usage: node tools/gen-tree.mjs [--content DIR] [--out DIR] [--nodes N]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({ strict: true, options: {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'content-500' },
+    nodes: { type: 'string', default: '500' },
+  } }));
+} catch (e) { console.error(`gen-tree: ${e.message}\n${USAGE}`); process.exit(2); }
+const src = flags.content;
+const out = flags.out;
+const total = Number(flags.nodes);
+if (!Number.isInteger(total) || total < 1) { console.error(`gen-tree: --nodes must be a positive integer: ${flags.nodes}\n${USAGE}`); process.exit(2); }
 
 const tree = JSON.parse(fs.readFileSync(path.join(src, 'tree.json'), 'utf8'));
 const orgs = fs.readFileSync(path.join(src, 'organisations.json'));

@@ -18,16 +18,26 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
 import { headersFile, PRODUCTION_FRAME_ANCESTORS, TT_POLICY } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const dist = path.resolve(opt('--dist', 'dist'));
-const pub = path.resolve(opt('--public', path.join(here, '..', 'public')));
-const frameAncestors = opt('--frame-ancestors', PRODUCTION_FRAME_ANCESTORS);
-const connectSrc = opt('--connect-src', '');
-const contentBase = opt('--content-base', 'content/');
+const USAGE = 'usage: node tools/postbuild.mjs --dist DIR [--public DIR] [--frame-ancestors LIST] [--connect-src ORIGINS] [--content-base BASE]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({ strict: true, options: {
+    dist: { type: 'string', default: 'dist' },
+    public: { type: 'string', default: path.join(here, '..', 'public') },
+    'frame-ancestors': { type: 'string', default: PRODUCTION_FRAME_ANCESTORS },
+    'connect-src': { type: 'string', default: '' },
+    'content-base': { type: 'string', default: 'content/' },
+  } }));
+} catch (e) { console.error(`postbuild: ${e.message}\n${USAGE}`); process.exit(2); }
+const dist = path.resolve(flags.dist);
+const pub = path.resolve(flags.public);
+const frameAncestors = flags['frame-ancestors'];
+const connectSrc = flags['connect-src'];
+const contentBase = flags['content-base'];
 // A relative path below the app, or an http(s) URL; always a folder; nothing to escape in HTML.
 if (!/^(https?:\/\/[A-Za-z0-9.:\[\]-]+\/|(?!\.\.?\/|\/))[A-Za-z0-9._~\/-]*\/$/.test(contentBase) || /(^|\/)\.\.?\//.test(contentBase.replace(/^https?:\/\//, ''))) {
   console.error(`postbuild: --content-base must be a folder ending in "/" (relative, or http(s)://host/...): ${contentBase}`);
@@ -143,7 +153,7 @@ setTimeout(boot, 500);
 // The glue (about 52 kB) is served as Trunk writes it, unminified; terser takes 1.8 kB off
 // its brotli size. The file keeps its name: its content is still a function of the build.
 {
-  const require = createRequire(path.join(here, '..', 'tests', 'package.json'));
+  const require = createRequire(path.join(here, 'package.json'));
   let terser = null;
   try { terser = require('terser'); } catch { console.warn('postbuild: terser is not installed (cargo xtask setup); the JS glue stays unminified'); }
   if (terser) {

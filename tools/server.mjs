@@ -25,6 +25,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
 
 export const DEFAULT_FRAME_ANCESTORS = "'self' http://127.0.0.1:* http://localhost:*";
 export const PRODUCTION_FRAME_ANCESTORS = 'https:';
@@ -48,30 +49,29 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.minisig', '.webmanifest', '.svg', '.txt', '.md', '.xml', '.ico']);
 
-export function parseArgs(argv) {
-  const o = { dir: 'dist', port: 8080, host: '127.0.0.1', frameAncestors: DEFAULT_FRAME_ANCESTORS,
-    connectSrc: '', corsOrigin: '', noCacheAll: false, plain: false, log: false, emitHeaders: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
-    switch (a) {
-      case '--dir': o.dir = next(); break;
-      case '--port': o.port = Number(next()); break;
-      case '--host': o.host = next(); break;
-      case '--frame-ancestors': o.frameAncestors = next(); break;
-      case '--connect-src': o.connectSrc = next(); break;
-      case '--cors-origin': o.corsOrigin = next(); break;
-      case '--no-cache-all': o.noCacheAll = true; break;
-      case '--plain': o.plain = true; break;
-      case '--log': o.log = true; break;
-      case '--emit-headers': o.emitHeaders = next(); break;
-      case '-h': case '--help':
-        console.log('usage: node tools/server.mjs --dir DIR --port N [--host H] [--frame-ancestors LIST] [--connect-src ORIGINS] [--cors-origin ORIGIN] [--no-cache-all] [--plain] [--log] [--emit-headers FILE]');
-        process.exit(0);
-      default: throw new Error(`unknown argument ${a}`);
-    }
-  }
-  return o;
+const USAGE = 'usage: node tools/server.mjs --dir DIR --port N [--host H] [--frame-ancestors LIST] [--connect-src ORIGINS] [--cors-origin ORIGIN] [--no-cache-all] [--plain] [--log] [--emit-headers FILE]';
+
+/** The server's options from its command line (node:util parseArgs, strict: an unknown option,
+ *  a missing value or a stray argument throws). */
+export function serverArgs(argv) {
+  const { values: v } = parseArgs({ args: argv, strict: true, options: {
+    dir: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'frame-ancestors': { type: 'string', default: DEFAULT_FRAME_ANCESTORS },
+    'connect-src': { type: 'string', default: '' },
+    'cors-origin': { type: 'string', default: '' },
+    'no-cache-all': { type: 'boolean', default: false },
+    plain: { type: 'boolean', default: false },
+    log: { type: 'boolean', default: false },
+    'emit-headers': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  } });
+  const port = Number(v.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number: ${v.port}`);
+  return { dir: v.dir, port, host: v.host, frameAncestors: v['frame-ancestors'], connectSrc: v['connect-src'],
+    corsOrigin: v['cors-origin'], noCacheAll: v['no-cache-all'], plain: v.plain, log: v.log,
+    emitHeaders: v['emit-headers'] ?? null, help: v.help };
 }
 
 /** sha256 CSP sources for every inline <script> (no src attribute) in an HTML text. */
@@ -254,7 +254,8 @@ export function headersFile(dir, opts) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   let opts;
-  try { opts = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`server.mjs: ${e.message}`); process.exit(2); }
+  try { opts = serverArgs(process.argv.slice(2)); } catch (e) { console.error(`server.mjs: ${e.message}\n${USAGE}`); process.exit(2); }
+  if (opts.help) { console.log(USAGE); process.exit(0); }
   if (!fs.existsSync(opts.dir)) { console.error(`server.mjs: directory ${opts.dir} does not exist`); process.exit(2); }
   if (opts.emitHeaders) {
     fs.writeFileSync(opts.emitHeaders, headersFile(opts.dir, opts));

@@ -6,10 +6,16 @@
 //
 //   node tools/wasm-sizes.mjs target/wasm32-unknown-unknown/release/wegwijzer-app.wasm [--top 30]
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const file = process.argv[2];
-const topN = Number((process.argv.indexOf('--top') > 0 && process.argv[process.argv.indexOf('--top') + 1]) || 30);
-if (!file) { console.error('usage: node tools/wasm-sizes.mjs FILE.wasm [--top N]'); process.exit(2); }
+const USAGE = 'usage: node tools/wasm-sizes.mjs FILE.wasm [--top N]';
+let parsed;
+try {
+  parsed = parseArgs({ strict: true, allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+} catch (e) { console.error(`wasm-sizes: ${e.message}\n${USAGE}`); process.exit(2); }
+const [file, ...extra] = parsed.positionals;
+const topN = Number(parsed.values.top);
+if (!file || extra.length || !Number.isInteger(topN) || topN < 1) { console.error(USAGE); process.exit(2); }
 const b = fs.readFileSync(file);
 let p = 8;
 const u32 = () => { let r = 0, s = 0, x; do { x = b[p++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80); return r >>> 0; };

@@ -1,7 +1,7 @@
 // Content-Security-Policy, product-spec section 11: every screen, loaded from tools/server.mjs
 // with the production headers, produces no CSP violation (securitypolicyviolation events and
-// console reports, all frames) and no console error at all.
-import { test, expect, APP, OTHER, collectCspViolations } from './helpers.mjs';
+// console reports, all frames), no console error at all, no third-party request and no cookie.
+import { test, expect, APP, OTHER, collectCspViolations, collectRequests } from './helpers.mjs';
 
 function collectErrors(page) {
   const errors = [];
@@ -19,9 +19,11 @@ async function choose(page, choice) {
   return journey(page).getAttribute('data-node');
 }
 
-test('every screen of the app: no CSP violation, no console error', async ({ page }) => {
+test('every screen of the app: no CSP violation, no console error, no third-party request, no cookie', async ({ page, context }) => {
   const violations = await collectCspViolations(page);
   const errors = collectErrors(page);
+  const requests = collectRequests(page);
+  const thirdParty = () => requests.filter((r) => r.origin !== APP && !r.url.startsWith('data:')).map((r) => r.url);
   const res = await page.goto(`${APP}/`);
   // The production headers are really there.
   const csp = res.headers()['content-security-policy'] || '';
@@ -37,9 +39,14 @@ test('every screen of the app: no CSP violation, no console error', async ({ pag
     seen.push(name);
     expect(violations, `after ${name}`).toEqual([]);
     expect(errors, `after ${name}`).toEqual([]);
+    expect(thirdParty(), `third-party requests after ${name}`).toEqual([]);
+    expect(await context.cookies(), `cookies after ${name}`).toEqual([]);
   };
 
-  await screen('start', () => expect(journey(page)).toHaveAttribute('data-node', 'start'));
+  await screen('start', async () => {
+    await expect(journey(page)).toHaveAttribute('data-node', 'start');
+    await page.waitForLoadState('networkidle');
+  });
   await screen('question', async () => {
     await choose(page, 'pupil_primary');
     await expect(page.locator('.journey .options [data-choice]').first()).toBeVisible();

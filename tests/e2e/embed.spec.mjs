@@ -1,8 +1,13 @@
 // Embedding, product-spec section 7, seen from a school site on another origin (OTHER embeds
-// the app from APP with embed.js): full height without an inner scrollbar at 320 and 1280 px,
-// unknown options ignored with a warning, height messages from a wrong origin or window ignored,
-// height messages sent only to the exact `origin` given, storage blocked in the frame, compact.
-import { test, expect, APP, OTHER, throwingStorage } from './helpers.mjs';
+// the app from APP with embed.js): the iframe embed.js creates (sandboxed, titled, no referrer,
+// allow-listed options only; also in placeholder mode), full height without an inner scrollbar
+// at 320 and 1280 px, unknown options and values ignored with a warning, height messages from a
+// wrong origin or window or with a malformed height ignored, height messages sent only to the
+// exact `origin` given, storage blocked in the frame, compact. (Quick exit from the host page:
+// quick-exit.spec.mjs.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, APP, OTHER, DIST, throwingStorage } from './helpers.mjs';
 
 const host = (q = '') => `${OTHER}/host.html?app=${encodeURIComponent(APP)}${q}`;
 const rawFrame = (q = '') => `${OTHER}/raw-frame.html?app=${encodeURIComponent(APP)}${q}`;
@@ -27,6 +32,40 @@ async function fit(iframe, frame) {
   const ok = m.sh <= ih && Math.abs(ih - m.h) <= 2 && m.sw <= m.cw;
   return ok ? 'ok' : `iframe ${ih}px; frame scrollHeight ${m.sh}, content ${m.h}, scrollWidth ${m.sw}/${m.cw}`;
 }
+
+test('embed.js is small and dependency-free', async () => {
+  const src = fs.readFileSync(path.join(DIST, 'embed.js'), 'utf8');
+  expect(src).not.toMatch(/\bimport\b|\brequire\(/);
+  expect(fs.statSync(path.join(DIST, 'embed.js.gz')).size).toBeLessThan(2048);
+});
+
+test('creates a sandboxed, titled, no-referrer iframe with allow-listed options only', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(host('&lang=en&audience=parent&compact=1&colour=red&evil=%3Cscript%3E'));
+  const frame = page.locator('iframe');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('title', 'Wegwijzer sociale veiligheid');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-top-navigation-by-user-activation');
+  await expect(frame).toHaveAttribute('referrerpolicy', 'no-referrer');
+  expect(await frame.getAttribute('allow')).toBeNull();
+  const src = new URL(await frame.getAttribute('src'));
+  expect(src.origin).toBe(APP);
+  expect(src.pathname).toBe('/index.html');
+  expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '1', lang: 'en', audience: 'parent', compact: '1', origin: OTHER });
+  expect(warnings.some((w) => /colour/.test(w))).toBe(true);
+  expect(warnings.some((w) => /evil/.test(w))).toBe(true);
+  // width 100% of its container, no border
+  expect(await frame.evaluate((f) => Math.abs(f.getBoundingClientRect().width - parseFloat(getComputedStyle(f.parentElement).width)) < 1)).toBe(true);
+  expect(await frame.evaluate((f) => getComputedStyle(f).borderTopWidth)).toBe('0px');
+});
+
+test('placeholder <div data-wegwijzer> mode', async ({ page }) => {
+  await page.goto(host('&mode=div&audience=pupil_primary'));
+  const frame = page.locator('#slot[data-wegwijzer] > iframe');
+  await expect(frame).toHaveCount(1);
+  expect(new URL(await frame.getAttribute('src')).searchParams.get('audience')).toBe('pupil_primary');
+});
 
 for (const width of [320, 1280]) {
   test(`full height, no inner scrollbar, growing and shrinking, at ${width} px`, async ({ page }) => {
@@ -71,7 +110,7 @@ test('embed mode is compact: no footer, no brand, help block kept', async ({ pag
   await expect(page.locator('footer.foot')).toBeVisible();
 });
 
-test('an unknown option is ignored with a console warning (embed.js and the app)', async ({ page }) => {
+test('unknown options and values outside the allow-list are ignored with a console warning (embed.js and the app)', async ({ page }) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(host('&foo=1&lang=en'));
@@ -82,6 +121,15 @@ test('an unknown option is ignored with a console warning (embed.js and the app)
   await expect(frame.locator('.journey h1')).toHaveText('Who are you?');
   expect(warnings.some((w) => /foo/.test(w) && /ignored/.test(w))).toBe(true);
 
+  // Known options with values outside their allow-list: embed.js drops each with a warning.
+  warnings.length = 0;
+  await page.goto(host('&lang=de&audience=hacker&compact=yes'));
+  const bad = new URL(await page.locator('iframe').getAttribute('src'));
+  expect(bad.searchParams.get('lang')).toBeNull();
+  expect(bad.searchParams.get('audience')).toBeNull();
+  expect(bad.searchParams.get('compact')).toBeNull();
+  for (const v of ['lang', 'audience', 'compact']) expect(warnings.some((w) => w.includes(v)), `warning for ${v}: ${warnings.join(' | ')}`).toBe(true);
+
   // The app itself, given an unknown query option directly, warns and carries on.
   warnings.length = 0;
   await page.goto(rawFrame('&extra=' + encodeURIComponent('foo=1&audience=nobody')));
@@ -91,7 +139,7 @@ test('an unknown option is ignored with a console warning (embed.js and the app)
   expect(warnings.join('\n')).toMatch(/invalid value for option `audience`/);
 });
 
-test('height messages from a wrong origin or another window are ignored by embed.js', async ({ page }) => {
+test('height messages from a wrong origin or another window, or with a malformed height, are ignored by embed.js', async ({ page }) => {
   await page.goto(host());
   const { iframe, frame } = await appFrame(page);
   await expect.poll(() => fit(iframe, frame)).toBe('ok');
@@ -110,6 +158,8 @@ test('height messages from a wrong origin or another window are ignored by embed
   const intruders = page.frames().filter((f) => /\/index\.html$|\/icon\.svg$/.test(f.url()));
   expect(intruders.length).toBe(2);
   for (const f of intruders) await f.evaluate(() => parent.postMessage({ type: 'wegwijzer:height', height: 5 }, '*'));
+  // 4. Malformed heights from the app frame itself.
+  for (const bad of ['NaN', -5, null, '12px']) await frame.evaluate((h) => parent.postMessage({ type: 'wegwijzer:height', height: h }, '*'), bad);
   await page.waitForTimeout(400);
   expect(await height()).toBe(h0);
   // Control: the same message from the app frame itself is applied.

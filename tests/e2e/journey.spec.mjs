@@ -5,7 +5,7 @@
 // are never saved. Answer sequences come from the CASES table of crates/core/tests/content.rs.
 import { test, expect, APP } from './helpers.mjs';
 import {
-  AUDIENCES, CASES, TREE, UI, appH1, caseFor, choose, expectedH1, hashOf, lastRung, node, org, openApp, pathOf,
+  AUDIENCES, CASES, TREE, UI, appH1, choose, expectedH1, hashOf, lastRung, node, org, openApp, pathOf,
   restart, storedText, tx, walk,
 } from './bundle-tools.mjs';
 
@@ -236,12 +236,9 @@ test.describe('progress on this device', () => {
     await expect(page.getByLabel(nl.remember)).not.toBeChecked();
     await page.reload();
     await expect(page.locator('#main .journey[data-node="start"]')).toBeVisible({ timeout: 20_000 });
-    const resume = page.locator('#main section.resume');
-    if (await resume.count()) {
-      // A resume offer may only hold the part before the session-only node.
-      await resume.locator('button', { hasText: nl.resumeYes }).click();
-      await expect(page.locator('#main .journey[data-node="pa_topic"]')).toBeVisible();
-    }
+    // Nothing was saved (the consent was given before the session-only answer, and that
+    // answer removed the saved progress), so there is nothing to offer to resume.
+    await expect(page.locator('#main section.resume')).toHaveCount(0);
     expect(await storedText(page)).not.toContain('sexual');
   });
 });
@@ -250,6 +247,4 @@ test('the start question names every audience of the content', async ({ page }) 
   await openApp(page);
   for (const a of AUDIENCES) await expect(page.locator(`#main [data-choice="${a}"]`)).toHaveText(tx(node(TREE.start).options.find((o) => o.id === a).label));
   await expect(page).toHaveTitle(`${nl.step} 1 — Wegwijzer`);
-  expect(caseFor('parent').outcome).toBeTruthy();
-  expect(APP).toMatch(/^http/);
 });

@@ -158,7 +158,7 @@ test('in a cross-origin sandboxed iframe: Shift x3 in the frame leaves the top w
   await expectTopLeft(page);
 });
 
-test('Shift x3 on the host page (embed.js) leaves as well', async ({ page }) => {
+test('Shift x3 on the host page (embed.js) leaves as well, to the school\'s data-exit-url when it sets one', async ({ page }) => {
   await embedded(page);
   await page.locator('h1').first().click();
   await page.keyboard.press('Shift');
@@ -166,6 +166,32 @@ test('Shift x3 on the host page (embed.js) leaves as well', async ({ page }) => 
   expect(page.url()).toContain('/host.html');
   await page.keyboard.press('Shift');
   await expectTopLeft(page);
+
+  // data-exit-url (https: only; the neutral site is stubbed), with location.replace: Back does
+  // not return to the host page.
+  const exit = 'https://exit.example/';
+  await page.route('https://exit.example/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title><p>neutral</p>' }));
+  await page.goto(`${OTHER}/index.html?first`);
+  await page.goto(host(`&exit-url=${encodeURIComponent(exit)}`));
+  await expect(page.locator('iframe')).toHaveCount(1);
+  await page.locator('h1').first().click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.waitForURL(exit);
+  await page.goBack();
+  expect(page.url()).toBe(`${OTHER}/index.html?first`);
+});
+
+test('on the host page (embed.js), two Shift presses more than 5 s apart do not count together', async ({ page }) => {
+  await page.clock.install();
+  await page.route('https://exit.example/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title>' }));
+  await page.goto(host(`&exit-url=${encodeURIComponent('https://exit.example/')}`));
+  await page.locator('h1').first().click();
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.clock.runFor(5100);
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  expect(page.url()).toContain('host.html');
 });
 
 // Quick exit while the content is still loading: the static first screen erases storage and leaves

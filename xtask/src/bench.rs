@@ -3,13 +3,14 @@
 //! table and appends it to docs/benchmarks.md.
 use std::fs;
 
+use crate::build::{build, cli, default_build, postbuild};
+use crate::flags;
+use crate::setup::{setup, Setup};
 use crate::util::*;
-use crate::{build, cli, default_build, postbuild, setup, Setup};
 
-pub fn bench(rest: &[String]) -> Result<(), String> {
-    let runs = flag_value(rest, "--runs").unwrap_or_else(|| "3".into());
-    let steps = flag_value(rest, "--steps").unwrap_or_else(|| "20".into());
-    let write = !has_flag(rest, "--no-write");
+pub fn bench(f: &flags::Bench) -> Result<(), String> {
+    let (runs, steps) = (f.runs.to_string(), f.steps.to_string());
+    let write = !f.no_write;
     setup(&Setup { browser: true })?;
     let root = root();
     let dist = root.join("dist-bench");

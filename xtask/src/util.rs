@@ -1,7 +1,7 @@
-//! Small process/file helpers (std only).
+//! Small helpers shared by the commands: paths, console output, running processes, files.
 use std::env;
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -28,29 +28,24 @@ pub fn warn(msg: &str) {
     println!("   !!  warning: {msg}");
 }
 
-pub fn has_flag(args: &[String], f: &str) -> bool {
-    args.iter().any(|a| a == f)
-}
-pub fn flag_value(args: &[String], f: &str) -> Option<String> {
-    let eq = format!("{f}=");
-    for (i, a) in args.iter().enumerate() {
-        if a == f {
-            return args.get(i + 1).cloned();
-        }
-        if let Some(v) = a.strip_prefix(&eq) {
-            return Some(v.to_string());
-        }
-    }
-    None
+/// PATH for every command xtask runs: the npm tools of `tools/` (wasm-opt from binaryen 132,
+/// which Trunk finds here because `Trunk.toml` asks for `version_132`; terser) and of `tests/`
+/// (Playwright, Lighthouse), then cargo's bin (trunk, wasm-bindgen), then the caller's PATH.
+pub fn tool_path() -> String {
+    let tools_bin = root().join("tools/node_modules/.bin");
+    let tests_bin = root().join("tests/node_modules/.bin");
+    let cargo_bin = home().join(".cargo/bin");
+    format!("{}:{}:{}:{}", tools_bin.display(), tests_bin.display(), cargo_bin.display(), env::var("PATH").unwrap_or_default())
 }
 
-fn command(prog: &str, args: &[&str], envs: &[(&str, &str)]) -> Command {
+/// A command with the tools' PATH (unless `envs` sets PATH) and the given environment.
+pub fn command(prog: &str, args: &[&str], envs: &[(&str, &str)]) -> Command {
     let mut c = Command::new(prog);
     c.args(args);
     // Tools installed by setup (cargo bin, npm .bin) are always found.
     let has_path = envs.iter().any(|(k, _)| *k == "PATH");
     if !has_path {
-        c.env("PATH", crate::tool_path());
+        c.env("PATH", tool_path());
     }
     for (k, v) in envs {
         c.env(k, v);
@@ -110,30 +105,6 @@ pub fn capture_checked(prog: &str, args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// Run, echo stdout live, and return it with the success flag.
-pub fn run_tee(prog: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(String, bool), String> {
-    tee(command(prog, args, envs), prog, args)
-}
-pub fn run_tee_in(dir: &Path, prog: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(String, bool), String> {
-    let mut c = command(prog, args, envs);
-    c.current_dir(dir);
-    tee(c, prog, args)
-}
-fn tee(mut c: Command, prog: &str, args: &[&str]) -> Result<(String, bool), String> {
-    println!("   $ {}", describe(prog, args));
-    let mut child = c.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot run `{prog}`: {e}"))?;
-    let mut all = String::new();
-    if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            println!("{line}");
-            all.push_str(&line);
-            all.push('\n');
-        }
-    }
-    let st = child.wait().map_err(|e| e.to_string())?;
-    Ok((all, st.success()))
-}
-
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(rd) = fs::read_dir(dir) {
@@ -158,6 +129,23 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         fs::copy(&f, &dst).map_err(|e| format!("copy {}: {e}", f.display()))?;
     }
     Ok(())
+}
+
+/// First port p >= start (step 2) where p and p+1 are both free on 127.0.0.1.
+pub fn free_port_pair(start: u16) -> u16 {
+    let free = |p: u16| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok();
+    let mut p = start;
+    while p < start + 400 {
+        if free(p) && free(p + 1) {
+            return p;
+        }
+        p += 2;
+    }
+    start
+}
+
+pub fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").chars().take(80).collect()
 }
 
 pub fn fnv1a(bytes: &[u8]) -> u64 {

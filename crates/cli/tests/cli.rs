@@ -275,7 +275,10 @@ fn graph_and_stats() {
     let c = c.to_str().unwrap();
     let o = run(&["graph", "--content", c]);
     assert_eq!(code(&o), 0, "{}", text(&o));
-    assert!(!o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("flowchart TD\n"), "Mermaid is the default");
+    let o = run(&["graph", "--content", c, "--format", "mermaid"]);
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("flowchart TD\n"));
     let o = run(&["graph", "--content", c, "--format", "dot", "--lang", "en"]);
     assert_eq!(code(&o), 0, "{}", text(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("digraph"));
