@@ -177,7 +177,7 @@ fn now() -> i64 {
 }
 
 /// Build the app (inside the root reactive owner, see `main`).
-pub fn app() -> crate::dom::E {
+pub fn app() -> crate::dom::El {
     use crate::dom::el;
     let cfg = embed::from_location();
     let route0 = Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
@@ -313,17 +313,17 @@ pub fn app() -> crate::dom::E {
         (false, false) => "ww",
     };
     el("div")
-        .cls(class)
-        .c(components::exit_bar(c))
-        .c(components::header(c))
-        .c(components::banners(c))
-        .c(el("main").id("main").a("tabindex", "-1").dynamic(move || match c.state.get() {
-            LoadState::Loading => vec![el("p").cls("loading").t(c.ui().loading).into()],
+        .class(class)
+        .child(components::exit_bar(c))
+        .child(components::header(c))
+        .child(components::banners(c))
+        .child(el("main").id("main").attr("tabindex", "-1").dyn_child(move || match c.state.get() {
+            LoadState::Loading => vec![el("p").class("loading").text(c.ui().loading).into()],
             LoadState::Failed(_) => pages::failure(c),
             LoadState::Ready => pages::routed(c),
         }))
-        .c(components::help_block(c))
-        .c(components::footer(c))
+        .child(components::help_block(c))
+        .child(components::footer(c))
 }
 
 fn start_loading(c: Ctx) {

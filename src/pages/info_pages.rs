@@ -15,15 +15,15 @@ fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
 }
 
 fn p(lang: Lang, nl: &'static str, en: &'static str) -> Node {
-    el("p").t(pick(lang, nl, en)).into()
+    el("p").text(pick(lang, nl, en)).into()
 }
 
 fn h2(lang: Lang, nl: &'static str, en: &'static str) -> Node {
-    el("h2").t(pick(lang, nl, en)).into()
+    el("h2").text(pick(lang, nl, en)).into()
 }
 
 fn li(lang: Lang, items: &[(&'static str, &'static str)]) -> Node {
-    el("ul").kids(items.iter().map(|(nl, en)| el("li").t(pick(lang, nl, en)))).into()
+    el("ul").children(items.iter().map(|(nl, en)| el("li").text(pick(lang, nl, en)))).into()
 }
 
 fn h1(lang: Lang, nl: &'static str, en: &'static str) -> Node {
@@ -35,7 +35,7 @@ pub fn safety(c: Ctx) -> Nodes {
         let l = c.lang.get();
         vec![
             h1(l, "Privacy en veiligheid", "Privacy and safety"),
-            el("section").cls("a2").a("aria-labelledby", "kids").c(el("h2").id("kids").t(pick(l, "Voor kinderen: kort", "For children: in short"))).n(li(l, &[
+            el("section").class("a2").attr("aria-labelledby", "kids").child(el("h2").id("kids").text(pick(l, "Voor kinderen: kort", "For children: in short"))).child(li(l, &[
                     ("Wil je snel weg? Klik op Snel weg. Of druk 3 keer op Shift.", "Want to leave fast? Click Leave now. Or press Shift 3 times."),
                     ("Dan gaat deze site meteen dicht.", "Then this site closes at once."),
                     ("Je antwoorden worden dan gewist.", "Your answers are then erased."),
@@ -102,7 +102,7 @@ fn helpdesk(c: Ctx, l: Lang) -> Option<Node> {
     let loaded = c.loaded.get()?;
     let o = loaded.content.org(&loaded.content.tree.always.helpdesk)?;
     let chs = crate::components::channels(&o.channels, l, false)?;
-    Some(el("div").cls("helpdesk").c(el("p").cls("org-name").n(crate::dom::tx(&o.name, l))).c(chs).into())
+    Some(el("div").class("helpdesk").child(el("p").class("org-name").child(crate::dom::content_text(&o.name, l))).child(chs).into())
 }
 
 pub fn about(c: Ctx) -> Nodes {
@@ -117,7 +117,7 @@ pub fn about(c: Ctx) -> Nodes {
                 "The Wegwijzer is part of the Dutch plans for socially safe schools: a signpost with a helpdesk, so that nobody falls between the cracks."),
             p(l, "De informatie over organisaties komt van hun eigen openbare websites. Bij elk telefoonnummer staat waar het vandaan komt en wanneer het is gecontroleerd. De informatie is digitaal ondertekend: de app laat alleen gecontroleerde informatie zien.",
                 "The information about organisations comes from their own public websites. Every phone number records where it came from and when it was checked. The information is digitally signed: the app only shows verified information."),
-            el("p").cls("meta").t(crate::i18n::ui(l).updated).t(" ").t(&date).into(),
+            el("p").class("meta").text(crate::i18n::ui(l).updated).text(" ").text(&date).into(),
         ]
     }
 }
@@ -155,9 +155,10 @@ pub fn schools(c: Ctx) -> Nodes {
             copied.set(if ok { "De code staat op het klembord." } else { "Kopiëren lukte niet. Selecteer de code zelf." }.into());
         });
     };
-    let code = |s: &str| el("code").t(s);
-    let li_code = |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.c(code(t)) } else { li.t(t) });
-    let opt = |v: &str, label: &str| el("option").a("value", v).t(label);
+    let code = |s: &str| el("code").text(s);
+    let li_code =
+        |parts: &[(&str, bool)]| parts.iter().fold(el("li"), |li, (t, is_code)| if *is_code { li.child(code(t)) } else { li.text(t) });
+    let opt = |v: &str, label: &str| el("option").attr("value", v).text(label);
     let u = crate::i18n::ui(Lang::Nl);
     let audiences = std::iter::once(opt("", "Iedereen (begin bij Wie ben jij?)"))
         .chain(wegwijzer_core::Audience::ALL.iter().enumerate().map(|(i, a)| opt(a.id(), u.audience_names[i])));
@@ -174,43 +175,43 @@ pub fn schools(c: Ctx) -> Nodes {
         let Some(wegwijzer_core::Node::Question(q)) = node else { return vec![] };
         let pu = crate::i18n::ui(pl);
         vec![el("div")
-            .cls(if compact.get() { "preview compact" } else { "preview" })
-            .a_if(pl == Lang::En, "lang", "en")
-            .c(el("p").cls("preview-exit").t(pu.exit))
-            .c(el("p").cls("preview-q").n(crate::dom::tx(&q.text, pl)))
-            .c(el("ul").kids(q.options.iter().map(|o| el("li").n(crate::dom::tx(&o.label, pl)))))
+            .class(if compact.get() { "preview compact" } else { "preview" })
+            .attr_if(pl == Lang::En, "lang", "en")
+            .child(el("p").class("preview-exit").text(pu.exit))
+            .child(el("p").class("preview-q").child(crate::dom::content_text(&q.text, pl)))
+            .child(el("ul").children(q.options.iter().map(|o| el("li").child(crate::dom::content_text(&o.label, pl)))))
             .into()]
     };
-    let mut out: Nodes = vec![super::h1("Voor scholen: de Wegwijzer op je website").a("lang", "nl").into()];
+    let mut out: Nodes = vec![super::h1("Voor scholen: de Wegwijzer op je website").attr("lang", "nl").into()];
     if l == Lang::En {
-        out.push(el("p").t("This page is for school web editors and is in Dutch.").into());
+        out.push(el("p").text("This page is for school web editors and is in Dutch.").into());
     }
     out.push(
         el("div")
-            .a("lang", "nl")
-            .c(el("p").t("Zet de Wegwijzer op de website van je school. Leerlingen, ouders en medewerkers vinden dan bij jou de weg naar de juiste hulp. Het kost niets en je hoeft niets bij te houden: de informatie wordt centraal bijgewerkt."))
-            .c(el("h2").t("De code"))
-            .c(el("p").t("Plak deze ene regel op de plek waar de Wegwijzer moet komen:"))
-            .c(el("pre").cls("snippet").c(el("code").id("snippet").rt(shown)))
-            .c(el("p")
-                .c(el("button").a("type", "button").cls("primary").click(copy).t(u.copy_code))
-                .c(el("span").cls("local-status").a("role", "status").rt(move || copied.get())))
-            .c(el("h2").t("Kies de opties"))
-            .c(el("div")
-                .cls("filters")
-                .c(el("p").c(el("label").a("for", "s-lang").t("Taal")).c(el("select").id("s-lang").on("change", move |ev| lang.set(event_target_value(&ev))).c(opt("nl", "Nederlands")).c(opt("en", "English"))))
-                .c(el("p").c(el("label").a("for", "s-aud").t("Begin bij")).c(el("select").id("s-aud").on("change", move |ev| audience.set(event_target_value(&ev))).kids(audiences))))
-            .c(el("p")
-                .cls("check")
-                .c(el("input").a("type", "checkbox").id("s-compact").on("change", move |ev| compact.set(event_target_checked(&ev))))
-                .c(el("label").a("for", "s-compact").t("Compact (zonder zoekvak en uitleg)")))
-            .c(el("h2").t("Voorbeeld"))
-            .c(el("p").cls("hint").t("Zo begint de Wegwijzer op je website met deze opties. De code hierboven past zich aan."))
-            .c(el("div").cls("preview-box").dynamic(preview))
-            .c(el("h2").t("Alle opties"))
-            .c(el("ul")
-                .c(li_code(&[("data-lang", true), (": ", false), ("nl", true), (" of ", false), ("en", true), (".", false)]))
-                .c(li_code(&[
+            .attr("lang", "nl")
+            .child(el("p").text("Zet de Wegwijzer op de website van je school. Leerlingen, ouders en medewerkers vinden dan bij jou de weg naar de juiste hulp. Het kost niets en je hoeft niets bij te houden: de informatie wordt centraal bijgewerkt."))
+            .child(el("h2").text("De code"))
+            .child(el("p").text("Plak deze ene regel op de plek waar de Wegwijzer moet komen:"))
+            .child(el("pre").class("snippet").child(el("code").id("snippet").dyn_text(shown)))
+            .child(el("p")
+                .child(el("button").attr("type", "button").class("primary").on_click(copy).text(u.copy_code))
+                .child(el("span").class("local-status").attr("role", "status").dyn_text(move || copied.get())))
+            .child(el("h2").text("Kies de opties"))
+            .child(el("div")
+                .class("filters")
+                .child(el("p").child(el("label").attr("for", "s-lang").text("Taal")).child(el("select").id("s-lang").on("change", move |ev| lang.set(event_target_value(&ev))).child(opt("nl", "Nederlands")).child(opt("en", "English"))))
+                .child(el("p").child(el("label").attr("for", "s-aud").text("Begin bij")).child(el("select").id("s-aud").on("change", move |ev| audience.set(event_target_value(&ev))).children(audiences))))
+            .child(el("p")
+                .class("check")
+                .child(el("input").attr("type", "checkbox").id("s-compact").on("change", move |ev| compact.set(event_target_checked(&ev))))
+                .child(el("label").attr("for", "s-compact").text("Compact (zonder zoekvak en uitleg)")))
+            .child(el("h2").text("Voorbeeld"))
+            .child(el("p").class("hint").text("Zo begint de Wegwijzer op je website met deze opties. De code hierboven past zich aan."))
+            .child(el("div").class("preview-box").dyn_child(preview))
+            .child(el("h2").text("Alle opties"))
+            .child(el("ul")
+                .child(li_code(&[("data-lang", true), (": ", false), ("nl", true), (" of ", false), ("en", true), (".", false)]))
+                .child(li_code(&[
                     ("data-audience", true),
                     (": begin bij een doelgroep: ", false),
                     ("pupil_primary", true),
@@ -224,23 +225,23 @@ pub fn schools(c: Ctx) -> Nodes {
                     ("leader", true),
                     (".", false),
                 ]))
-                .c(li_code(&[("data-compact", true), (": ", false), ("1", true), (" voor een compacte weergave.", false)]))
-                .c(li_code(&[("data-exit-url", true), (": waar 'Snel weg' naartoe gaat (standaard een zoekmachine).", false)])))
-            .c(el("p").t("Andere opties of waarden worden genegeerd."))
-            .c(el("h2").t("Voor je webbeheerder"))
-            .c(el("p").t("Beheert iemand anders de website van je school? Stuur deze pagina dan door naar je webbeheerder. Dit moet de website toestaan:"))
-            .c(el("ul")
-                .c(li_code(&[
+                .child(li_code(&[("data-compact", true), (": ", false), ("1", true), (" voor een compacte weergave.", false)]))
+                .child(li_code(&[("data-exit-url", true), (": waar 'Snel weg' naartoe gaat (standaard een zoekmachine).", false)])))
+            .child(el("p").text("Andere opties of waarden worden genegeerd."))
+            .child(el("h2").text("Voor je webbeheerder"))
+            .child(el("p").text("Beheert iemand anders de website van je school? Stuur deze pagina dan door naar je webbeheerder. Dit moet de website toestaan:"))
+            .child(el("ul")
+                .child(li_code(&[
                     ("Een iframe van ons adres. Heeft de site een Content-Security-Policy? Voeg ons adres dan toe aan ", false),
                     ("frame-src", true),
                     (" en ", false),
                     ("script-src", true),
                     (".", false),
                 ]))
-                .c(el("li").t("De Wegwijzer past zijn hoogte zelf aan. Er komt geen schuifbalk in het kader."))
-                .c(el("li").t("'Snel weg' verlaat de hele pagina, niet alleen het kader. Dat is bewust: zo is een leerling echt weg.")))
-            .c(el("h2").t("Privacy"))
-            .c(el("p").t("De Wegwijzer plaatst geen cookies en stuurt niets naar jou of naar ons. Je website ziet niet wat iemand invult. In een kader kan de browser het onthouden van antwoorden blokkeren; de Wegwijzer werkt dan gewoon en meldt dat."))
+                .child(el("li").text("De Wegwijzer past zijn hoogte zelf aan. Er komt geen schuifbalk in het kader."))
+                .child(el("li").text("'Snel weg' verlaat de hele pagina, niet alleen het kader. Dat is bewust: zo is een leerling echt weg.")))
+            .child(el("h2").text("Privacy"))
+            .child(el("p").text("De Wegwijzer plaatst geen cookies en stuurt niets naar jou of naar ons. Je website ziet niet wat iemand invult. In een kader kan de browser het onthouden van antwoorden blokkeren; de Wegwijzer werkt dan gewoon en meldt dat."))
             .into(),
     );
     out

@@ -1,0 +1,1 @@
+//! Unit tests of the DOM builder, in headless Chromium (wasm-bindgen-test).
