@@ -1,141 +1,15 @@
 //! Building blocks shown on many screens: header with quick exit, banners, the help block,
 //! the footer, safe markup, organisation cards and channels.
 
-use crate::app::Ctx;
 use crate::dom::{content_text, el, El, Nodes};
+use crate::quick_exit::quick_exit;
 use crate::route::Route;
-use crate::storage;
+use crate::state::Ctx;
+use crate::web::{focus, now};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wegwijzer_core::markup::{self, Block, Inline};
 use wegwijzer_core::present::{self, Seg};
 use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, OrgKind, Organisation, Text};
-
-/// Where quick exit goes before content (with its configured site) has loaded.
-/// Keep equal to `public/embed.js`.
-pub const DEFAULT_EXIT_URL: &str = "https://www.google.nl/";
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
-}
-
-/// Leave at once: cloak, neutral title, erase our storage and state, replace the location
-/// (of the top window when framed, allowed because this runs in a user gesture).
-/// Top level: first wait (at most 400 ms, behind the cloak) until IndexedDB is erased, and
-/// step back over the history entries the app pushed itself, so that Back after the replace
-/// lands on the page before the app instead of an earlier screen of it.
-pub fn quick_exit(c: Ctx) {
-    use wasm_bindgen::closure::Closure;
-    let url = c.exit_url();
-    if let Some(d) = document() {
-        if let Some(h) = d.document_element() {
-            let _ = h.class_list().add_1("cloak");
-        }
-        d.set_title("Nieuw tabblad");
-    }
-    storage::wipe_sync();
-    c.consent.set(false);
-    c.resume.set(None);
-    c.main.update(|w| w.answers.clear());
-    c.crisis.update(|w| w.answers.clear());
-    c.notice.set(None);
-    let Some(w) = web_sys::window() else { return };
-    let top = w.top().ok().flatten();
-    let framed = top.as_ref().is_some_and(|t| !js_sys::Object::is(t, &w));
-    if framed {
-        // Synchronously, while the gesture counts (sandbox: allow-top-navigation-by-user-activation).
-        if let Some(t) = &top {
-            if t.location().replace(&url).is_ok() {
-                leptos::task::spawn_local(storage::wipe_idb());
-                return;
-            }
-        }
-        // Top navigation refused (sandbox without it): ask embed.js on the host page, then leave the frame.
-        if let Ok(Some(parent)) = w.parent() {
-            if let Some(origin) = c.embed.with_value(|e| e.origin.clone()) {
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegwijzer:exit".into());
-                let _ = parent.post_message(&msg, &origin);
-            }
-        }
-        let _ = w.location().replace(&url);
-        return;
-    }
-    let depth = crate::app::history_index();
-    leptos::task::spawn_local(async move {
-        let timeout = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400);
-            }
-        });
-        let wipe = wasm_bindgen_futures::future_to_promise(async {
-            storage::wipe_idb().await;
-            Ok(wasm_bindgen::JsValue::UNDEFINED)
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&wipe, &timeout))).await;
-        let Some(w) = web_sys::window() else { return };
-        let leave = {
-            let url = url.clone();
-            move || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().replace(&url);
-                }
-            }
-        };
-        let history = w.history().ok();
-        match history {
-            Some(h) if depth > 0 => {
-                // Back over our own (same-document) entries; replace once there.
-                let once = Closure::once_into_js(leave.clone());
-                let _ = w.add_event_listener_with_callback("popstate", once.unchecked_ref());
-                let fallback = Closure::once_into_js(leave);
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 300);
-                if h.go_with_delta(-(depth as i32)).is_err() {
-                    let _ = w.location().replace(&url);
-                }
-            }
-            _ => leave(),
-        }
-    });
-}
-
-/// Focus the app's h1. Scoped to the app's `<main id="main">`: index.html has other `<main>`
-/// elements (the hidden failure screen), whose h1 comes first in the document.
-pub fn focus_h1() {
-    if let Some(h) = document().and_then(|d| d.query_selector("#main h1").ok().flatten()) {
-        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
-    }
-}
-
-/// A tap on the static first screen before wasm arrived (see index.html): `__wwEarly`
-/// holds the choice, `__wwLang` the language.
-pub fn take_early(name: &str) -> Option<String> {
-    let w = web_sys::window()?;
-    let v = js_sys::Reflect::get(&w, &name.into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(&w, &name.into());
-    v.as_string()
-}
-
-/// Remove the static first screen once the app renders; on failure keep its help block.
-pub fn retire_static_shell(failed: bool) {
-    let Some(d) = document() else { return };
-    if let Some(s) = d.get_element_by_id("static-shell") {
-        s.remove();
-    }
-    // #app stays hidden while loading, so swapping static for live is no layout shift.
-    if let Some(a) = d.get_element_by_id("app") {
-        let _ = a.remove_attribute("hidden");
-    }
-    if let Some(h) = d.get_element_by_id("static-help") {
-        if failed {
-            let _ = h.remove_attribute("hidden");
-        } else {
-            let _ = h.set_attribute("hidden", "");
-        }
-    }
-}
 
 /// An in-app link: a real `href` (open in new tab, copy), handled in the app on click.
 pub fn link(c: Ctx, r: Route) -> El {
@@ -173,19 +47,10 @@ pub fn header(c: Ctx) -> El {
     )
 }
 
-/// Move focus to an element (a confirmation the user must not miss).
-pub fn focus(selector: &str) {
-    if let Some(h) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
-        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
-    }
-}
-
 /// Status line (aria-live), offline indicator, update prompt, quick-exit progress.
 pub fn banners(c: Ctx) -> El {
     let shift = move || {
-        match c.shift_count.get() {
+        match c.shell.shift_count.get() {
             1 => c.ui().exit_progress_1,
             2 => c.ui().exit_progress_2,
             _ => "",
@@ -196,7 +61,7 @@ pub fn banners(c: Ctx) -> El {
         .class("banners")
         .child(el("p").class("shift-progress").attr("role", "status").attr("aria-live", "assertive").dyn_text(shift))
         .dyn_child(move || {
-            if c.offline.get() {
+            if c.shell.offline.get() {
                 Nodes::from(el("p").class("badge offline").attr("role", "status").text(c.ui().offline))
             } else {
                 vec![]
@@ -210,7 +75,7 @@ pub fn banners(c: Ctx) -> El {
             }
         })
         .dyn_child(move || {
-            if !c.update_ready.get() {
+            if !c.shell.update_ready.get() {
                 return vec![];
             }
             let u = c.ui();
@@ -222,8 +87,7 @@ pub fn banners(c: Ctx) -> El {
         })
         .dyn_child(move || {
             // While saving is on, every screen says so, with the way to turn it off.
-            let sensitive = c.main.with(|w| c.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))));
-            if !c.consent.get() || !c.storage_ok.get() || sensitive {
+            if !c.keep.consent.get() || !c.keep.storage_ok.get() || c.is_sensitive() {
                 return vec![];
             }
             let u = c.ui();
@@ -233,8 +97,7 @@ pub fn banners(c: Ctx) -> El {
                         .attr("type", "button")
                         .class("link")
                         .on_click(move |_| {
-                            c.consent.set(false);
-                            c.say(c.ui().saving_off);
+                            c.stop_saving();
                             focus("#notice");
                         })
                         .text(u.turn_off),
@@ -248,7 +111,7 @@ pub fn banners(c: Ctx) -> El {
                 .attr("tabindex", "-1")
                 .attr("role", "status")
                 .attr("aria-live", "polite")
-                .dyn_text(move || c.notice.get().unwrap_or_default()),
+                .dyn_text(move || c.shell.notice.get().unwrap_or_default()),
         )
 }
 
@@ -261,7 +124,7 @@ pub fn help_block(c: Ctx) -> El {
         .dyn_child(move || {
             let lang = c.lang.get();
             let Some(l) = c.loaded.get() else { return vec![] };
-            let u = ui_of(lang);
+            let u = crate::i18n::ui(lang);
             let a = &l.content.tree.always;
             let now = now();
             let mut out: Nodes = Vec::new();
@@ -294,10 +157,6 @@ pub fn help_block(c: Ctx) -> El {
             );
             out
         })
-}
-
-fn ui_of(lang: Lang) -> &'static crate::i18n::Ui {
-    crate::i18n::ui(lang)
 }
 
 pub fn footer(c: Ctx) -> El {
@@ -381,10 +240,6 @@ pub fn ext_link(a: El, href: &str, label: &str, lang: Lang) -> El {
         .attr("target", "_blank")
         .child(el("span").class("new-tab").attr("aria-hidden", "true").text(" ↗"))
         .child(el("span").class("visually-hidden").text(" ").text(crate::i18n::ui(lang).new_tab))
-}
-
-pub fn now() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
 }
 
 /// "Nu open tot 21:00" and the like, on a live channel.

@@ -4,6 +4,7 @@
 //! works offline and falls back to it when a newer bundle fails verification.
 
 use crate::storage;
+use crate::web::{document, next_task, now};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -19,9 +20,10 @@ const PUBKEYS: Option<&str> = option_env!("WEGWIJZER_PUBKEYS");
 /// `content/`, next to the app; or a CDN origin of its own, docs/deploy.md). The service worker
 /// gets the same value. Whatever it names, the pinned keys decide what is accepted.
 pub fn base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=wegwijzer-content-base]").ok().flatten())
+    document()
+        .query_selector("meta[name=wegwijzer-content-base]")
+        .ok()
+        .flatten()
         .and_then(|m| m.get_attribute("content"))
         .filter(|b| !b.is_empty())
         .unwrap_or_else(|| "content/".into())
@@ -51,10 +53,6 @@ fn keys() -> Result<PublicKeys, String> {
     let raw = PUBKEYS.ok_or("this build has no pinned content key (WEGWIJZER_PUBKEYS)")?;
     let list: Vec<&str> = raw.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
     PublicKeys::parse(&list).map_err(|e| e.to_string())
-}
-
-fn now() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
 }
 
 fn log(msg: &str) {
@@ -87,13 +85,12 @@ async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut out = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|_| FetchError::Network(format!("{url}: read failed")))?;
-        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
-        if done {
+        let chunk: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await.map_err(|_| FetchError::Network(format!("{url}: read failed")))?.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
             break;
         }
-        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| FetchError::Network(format!("{url}: bad chunk")))?;
-        let bytes = js_sys::Uint8Array::new(&value);
+        let bytes = js_sys::Uint8Array::new(&chunk.get_value());
         if out.len() as u64 + bytes.length() as u64 > limit {
             let _ = reader.cancel();
             return Err(FetchError::Rejected(format!("{url}: longer than the {limit} bytes allowed")));
@@ -264,17 +261,6 @@ async fn sha256_webcrypto(bytes: &[u8]) -> Option<String> {
     let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
     let buf = JsFuture::from(subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?).await.ok()?;
     Some(manifest::hex_lower(&js_sys::Uint8Array::new(&buf).to_vec()))
-}
-
-/// Let the browser paint and handle input before the next chunk of work (a new task), so
-/// verifying the content and rendering the first screen are two shorter tasks, not one long one.
-pub async fn next_task() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(p).await;
 }
 
 /// Exposed for the benchmark: verify + parse + validate time of the accepted bundle: the

@@ -31,13 +31,7 @@ pub use web_sys::Node;
 /// Nodes produced by a region.
 pub type Nodes = Vec<Node>;
 
-/// The page's document (every module gets it from here).
-pub fn document() -> web_sys::Document {
-    thread_local! {
-        static DOC: web_sys::Document = web_sys::window().and_then(|w| w.document()).expect("document");
-    }
-    DOC.with(Clone::clone)
-}
+pub use crate::web::document;
 
 /// An element under construction. Consumed by the builder methods and turned into a `Node`.
 ///

@@ -61,7 +61,7 @@ pub fn tab_set(key: &str, value: Option<&str>) {
 /// `cloak` class on `<html>`): from then on nothing may be written, or a content load that
 /// finishes in the moments before the page is replaced would store data after the wipe.
 pub fn leaving() -> bool {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|h| h.class_list().contains("cloak"))
+    crate::web::document().document_element().is_some_and(|h| h.class_list().contains("cloak"))
 }
 
 /// Returns false when the write failed (quota, blocked) or quick exit is under way.

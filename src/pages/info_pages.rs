@@ -1,8 +1,8 @@
 //! Fixed pages: privacy and safety, accessibility statement, about, and the page for
 //! schools with the embed snippet. Dutch B1 (with an A2 part for pupils) and English.
 
-use crate::app::Ctx;
 use crate::dom::{el, Node, Nodes};
+use crate::state::Ctx;
 use leptos::prelude::*;
 use wegwijzer_core::Lang;
 

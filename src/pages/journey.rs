@@ -1,14 +1,14 @@
 //! The journey: the node at step `n` of a walk, rendered as a question, an info screen
 //! or an outcome. All routing decisions come from the core walker.
 
-use crate::app::{Ctx, Resume};
-use crate::components::{link, now, org_card, rich, txl};
+use crate::components::{link, org_card, rich, txl};
 use crate::dom::{content_text, el, El, Nodes};
 use crate::route::Route;
+use crate::state::Ctx;
+use crate::web::now;
 use leptos::prelude::*;
 use wegwijzer_core::markup;
 use wegwijzer_core::present;
-use wegwijzer_core::walker::{route_to, Walk};
 use wegwijzer_core::{Content, Info, Lang, Node, Outcome, Question, Step, Text, DONT_KNOW};
 
 fn route_for(crisis: bool, n: usize) -> Route {
@@ -19,59 +19,15 @@ fn route_for(crisis: bool, n: usize) -> Route {
     }
 }
 
-fn walk_signal(c: Ctx, crisis: bool) -> RwSignal<Walk> {
-    if crisis {
-        c.crisis
-    } else {
-        c.main
-    }
-}
-
-/// Answer the node shown at step `n`: at the end of the path it extends the walk; earlier
-/// it changes that answer (the core prunes what no longer applies). Then go to step n+1.
-fn choose(c: Ctx, crisis: bool, n: usize, node_id: String, choice: String) {
-    let Some(l) = c.loaded.get_untracked() else { return };
-    let sig = walk_signal(c, crisis);
-    let mut w = sig.get_untracked();
-    let result =
-        if n == w.step_number() { w.answer(&l.content, &choice).map(|_| Vec::new()) } else { w.change(&l.content, &node_id, &choice) };
-    match result {
-        Ok(pruned) => {
-            if !pruned.is_empty() {
-                c.say(c.ui().pruned);
-            }
-            sig.set(w);
-            c.go(route_for(crisis, n + 1));
-        }
-        Err(e) => web_sys::console::warn_1(&format!("Wegwijzer: {e}").into()),
-    }
-}
-
 /// The page at step `n` of a walk (part of the routed region: it re-renders when the walk,
-/// the language or the content changes).
+/// the language or the content changes). The route was clamped to the path by the state.
 pub fn journey(c: Ctx, crisis: bool, n: usize) -> Nodes {
     let lang = c.lang.get();
     let Some(l) = c.loaded.get() else { return vec![] };
-    let walk = walk_signal(c, crisis).get();
-    let path: Vec<String> = match walk.path(&l.content) {
-        Ok(p) => p.into_iter().map(String::from).collect(),
-        Err(_) => vec![walk.entry.clone()],
-    };
-    if n > path.len() || n == 0 {
-        // A step that does not exist (yet): show the furthest one. Only if the route is still
-        // this one when the frame comes: a walk reset ("Opnieuw beginnen" on a crisis outcome)
-        // re-runs this view just before the route moves on, and must not pull it back.
-        let last = path.len();
-        let here = route_for(crisis, n);
-        request_animation_frame(move || {
-            if c.route.get_untracked() == here {
-                c.replace(route_for(crisis, last.max(1)));
-            }
-        });
-        return vec![];
-    }
-    let node_id = &path[n - 1];
-    let Some(node) = l.content.node(node_id) else { return vec![] };
+    let walk = c.walk_of(crisis).get();
+    // `n` is the effective route's step (`Ctx::effective_route`): always on the path.
+    let Some(node) = walk.node_at(&l.content, n) else { return vec![] };
+    let node_id = node.id();
     let previous = walk.answers.get(n - 1).map(|a| a.choice.as_str());
     crate::components::reset_terms(0);
     let div = el("div").class("journey").attr("data-node", node_id).child(back_link(c, crisis, n, lang));
@@ -102,7 +58,7 @@ fn back_link(c: Ctx, crisis: bool, n: usize, lang: Lang) -> Option<El> {
 
 /// On the crisis walk: the way back to where the user was before "Ben je nu in gevaar?".
 fn crisis_way_back(c: Ctx, lang: Lang) -> El {
-    let target = c.crisis_from.get_value().unwrap_or_else(|| Route::Step(c.main.get_untracked().step_number()));
+    let target = c.crisis_way_back();
     el("p").class("way-back").child(link(c, target).text(crate::i18n::ui(lang).back_to_where))
 }
 
@@ -111,7 +67,7 @@ fn question(div: El, c: Ctx, crisis: bool, n: usize, q: &Question, previous: Opt
     let u = crate::i18n::ui(lang);
     let is_start = !crisis && n == 1 && q.id == content.tree.start;
     let dont_know = q.dont_know.as_ref().map(|d| {
-        let label = d.label.clone().unwrap_or(Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) });
+        let label = d.label.clone().unwrap_or_else(super::dont_know_text);
         (DONT_KNOW, label, None)
     });
     // Escape options ("Ik ben nu in gevaar", "Weet ik niet") last, after an "of" divider.
@@ -136,12 +92,12 @@ fn question(div: El, c: Ctx, crisis: bool, n: usize, q: &Question, previous: Opt
                     // A topic chosen in the search: the audience answer leads straight to it.
                     if is_start {
                         if let Some(t) = c.topic.get_untracked() {
-                            if jump(c, &t, &choice) {
+                            if c.jump(&t, &choice) {
                                 return;
                             }
                         }
                     }
-                    choose(c, crisis, n, qid.clone(), choice.clone())
+                    c.choose(crisis, n, &qid, &choice)
                 })
                 .child(el("span").class("label").child(content_text(&label, lang)))
                 .child(hint.map(|h| el("span").class("hint").child(content_text(h, lang))))
@@ -180,7 +136,7 @@ fn info(div: El, c: Ctx, crisis: bool, n: usize, i: &Info, lang: Lang) -> El {
         .attr("type", "button")
         .class("primary")
         .attr("data-choice", "continue")
-        .on_click(move |_| choose(c, crisis, n, id.clone(), wegwijzer_core::CONTINUE.into()));
+        .on_click(move |_| c.choose(crisis, n, &id, wegwijzer_core::CONTINUE));
     let button = match &i.button {
         Some(l) => button.child(content_text(l, lang)),
         None => button.text(u.continue_),
@@ -396,7 +352,7 @@ pub fn restart_parts(c: Ctx) -> (El, El) {
         .dyn_attr("aria-expanded", move || Some(open.get().to_string()))
         .on_click(move |_| {
             open.set(true);
-            request_animation_frame(|| crate::components::focus("#restart-confirm button"));
+            request_animation_frame(|| crate::web::focus("#restart-confirm button"));
         })
         .text(c.ui().start_again);
     let confirm = el("div").id("restart-confirm").dyn_child(move || {
@@ -415,7 +371,7 @@ pub fn restart_parts(c: Ctx) -> (El, El) {
                             .attr("type", "button")
                             .on_click(move |_| {
                                 open.set(false);
-                                crate::components::focus("button.restart");
+                                crate::web::focus("button.restart");
                             })
                             .text(u.cancel),
                     ),
@@ -429,17 +385,10 @@ pub fn restart_parts(c: Ctx) -> (El, El) {
 /// opnieuw" ends saving (the next person did not agree to it); or erase everything.
 fn resume_prompt(c: Ctx) -> El {
     el("div").dyn_child(move || {
-        let Some(Resume { walk, lang, dropped }) = c.resume.get() else { return vec![] };
+        let Some(r) = c.resume.get() else { return vec![] };
+        let dropped = r.dropped;
         let u = c.ui();
-        let yes = move |_| {
-            c.main.set(walk.clone());
-            c.lang.set(lang);
-            c.resume.set(None);
-            if dropped > 0 {
-                c.say(c.ui().resume_updated);
-            }
-            c.go(Route::Step(walk.step_number()));
-        };
+        let yes = move |_| c.resume_walk(r.clone());
         Nodes::from(
             el("section")
                 .class("resume")
@@ -455,21 +404,6 @@ fn resume_prompt(c: Ctx) -> El {
                 ),
         )
     })
-}
-
-/// Go to a topic's entry for an audience, as if clicked there. False when the topic has
-/// no entry for that audience.
-fn jump(c: Ctx, topic: &str, aud: &str) -> bool {
-    let Some(l) = c.loaded.get_untracked() else { return false };
-    let Some(t) = l.content.tree.topics.iter().find(|t| t.id == topic) else { return false };
-    let Some(target) = t.entry.get(aud) else { return false };
-    let Some(answers) = route_to(&l.content, &l.content.tree.start, aud, target) else { return false };
-    let w = Walk { entry: l.content.tree.start.clone(), answers };
-    let n = w.step_number();
-    c.topic.set(None);
-    c.main.set(w);
-    c.go(Route::Step(n));
-    true
 }
 
 /// Above the start question's buttons once a topic was chosen in the search: the audience
@@ -532,12 +466,12 @@ fn topic_search(c: Ctx) -> El {
                         .attr("type", "button")
                         .class("option")
                         .on_click(move |_| {
-                            if audience.is_some_and(|a| jump(c, &id, a.id())) {
+                            if audience.is_some_and(|a| c.jump(&id, a.id())) {
                                 return;
                             }
                             // Ask the audience once: the start question above is that question.
                             c.topic.set(Some(id.clone()));
-                            request_animation_frame(|| crate::components::focus("#topic-note"));
+                            request_animation_frame(|| crate::web::focus("#topic-note"));
                         })
                         .child(content_text(&t.label, lang)),
                 )

@@ -3,17 +3,17 @@
 mod info_pages;
 mod journey;
 
-use crate::app::Ctx;
 use crate::components::{link, org_card};
 use crate::dom::{content_text, el, El, Nodes};
 use crate::route::Route;
+use crate::state::Ctx;
 use leptos::prelude::*;
 use wegwijzer_core::{markup, present, Audience, Node, Stage};
 
 /// The page for the current route: a region that re-renders on navigation, a language
 /// change or new content.
 pub fn routed(c: Ctx) -> Nodes {
-    match c.route.get() {
+    match c.effective_route() {
         Route::Step(n) => journey::journey(c, false, n),
         Route::Crisis(n) => journey::journey(c, true, n),
         Route::Summary => summary(c),
@@ -64,7 +64,7 @@ pub fn consent(c: Ctx) -> El {
 
 fn consent_block(c: Ctx) -> El {
     let u = c.ui();
-    if !c.storage_ok.get() {
+    if !c.keep.storage_ok.get() {
         return el("p").class("consent notice").text(u.storage_unavailable);
     }
     let sensitive = move || c.main.with(|w| c.loaded.with(|l| l.as_ref().is_some_and(|l| w.is_sensitive(&l.content))));
@@ -79,11 +79,11 @@ fn consent_block(c: Ctx) -> El {
                         .attr("type", "checkbox")
                         .id("remember")
                         .attr("aria-describedby", "remember-hint")
-                        .dyn_checked(move || c.consent.get() && !sensitive())
+                        .dyn_checked(move || c.keep.consent.get() && !sensitive())
                         .dyn_attr("disabled", move || sensitive().then(String::new))
                         .on("change", move |ev| {
                             wiped.set(false);
-                            c.consent.set(event_target_checked(&ev))
+                            c.keep.consent.set(event_target_checked(&ev))
                         }),
                 )
                 .child(el("label").attr("for", "remember").text(u.remember)),
@@ -114,13 +114,19 @@ fn consent_block(c: Ctx) -> El {
         )
 }
 
+/// The interface's "Weet ik niet" as a content text (both languages), for a question whose
+/// "don't know" has no label of its own and for the summary.
+pub fn dont_know_text() -> wegwijzer_core::Text {
+    wegwijzer_core::Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) }
+}
+
 /// "Je antwoorden": every answer with a change link; changing prunes what no longer applies.
 fn summary(c: Ctx) -> Nodes {
     let lang = c.lang.get();
     let u = c.ui();
     let Some(l) = c.loaded.get() else { return vec![] };
     let walk = c.main.get();
-    let dont_know = wegwijzer_core::Text { nl: crate::i18n::NL.dont_know.into(), en: Some(crate::i18n::EN.dont_know.into()) };
+    let dont_know = dont_know_text();
     let rows = walk.answers.iter().enumerate().filter_map(|(i, a)| match l.content.node(&a.node)? {
         Node::Question(q) => {
             let label = q.options.iter().find(|o| o.id == a.choice).map_or(&dont_know, |o| &o.label);
