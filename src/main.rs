@@ -60,3 +60,7 @@ fn main() {
     let _ = route::Route::parse("#/");
     eprintln!("The Wegwijzer app runs in the browser: use `cargo xtask serve`.");
 }
+
+/// The module layering of `src/` (native only: it reads the source files).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod layering;
