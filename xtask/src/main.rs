@@ -480,6 +480,28 @@ fn cargo_test(label: &str, args: &[&str]) -> Result<(u64, u64), String> {
     }
 }
 
+const WASM_UNIT_TESTS: &str = "wasm unit tests (dom.rs, headless Chromium)";
+
+/// The app's `wasm-bindgen-test` unit tests (the DOM builder, src/dom/tests.rs) in headless
+/// Chromium: cargo runs the test wasm with `wasm-bindgen-test-runner` (from wasm-bindgen-cli,
+/// same version as the `wasm-bindgen` crate), which drives Debian's chromedriver; Chromium's
+/// flags (`--headless --no-sandbox --disable-gpu`) are in `webdriver.json` at the crate root.
+fn wasm_unit_tests() -> Result<(u64, u64), String> {
+    step(WASM_UNIT_TESTS);
+    let path = tool_path();
+    let envs = [
+        ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"),
+        ("CHROMEDRIVER", "/usr/bin/chromedriver"),
+        ("PATH", path.as_str()),
+    ];
+    let (out, ok) = run_tee("cargo", &["test", "--target", "wasm32-unknown-unknown", "-p", "wegwijzer-app", "--color", "never"], &envs)?;
+    match cargo_test_counts(&out) {
+        (p, f, true) if ok => Ok((p, f)),
+        (p, f, _) if f > 0 => Ok((p, f)),
+        (p, f, _) => Err(format!("wasm unit tests failed ({p} passed, {f} failed)")),
+    }
+}
+
 fn test(rest: &[String]) -> ExitCode {
     let started = Instant::now();
     let dev = has_flag(rest, "--dev");
@@ -529,6 +551,12 @@ fn test(rest: &[String]) -> ExitCode {
     let label = "cargo test -p wegwijzer-core --no-default-features (client build)";
     let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
     record(label, t, cargo_test(label, &args));
+
+    // The DOM builder's unit tests (src/dom/tests.rs) in headless Chromium.
+    if !skip_browser {
+        let t = Instant::now();
+        record(WASM_UNIT_TESTS, t, wasm_unit_tests());
+    }
 
     let tmp = env::temp_dir().join(format!("wegwijzer-xtask-{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
