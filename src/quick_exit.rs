@@ -23,7 +23,7 @@ pub fn exit_url(c: Ctx) -> String {
 
 /// Leave at once: cloak, neutral title, erase our storage and state, replace the location
 /// (of the top window when framed, allowed because this runs in a user gesture).
-/// Top level: first wait (at most 400 ms, behind the cloak) until IndexedDB is erased, and
+/// Top level: first wait (at most 400 ms, behind the cloak) until IndexedDB and the content cache are erased, and
 /// step back over the history entries the app pushed itself, so that Back after the replace
 /// lands on the page before the app instead of an earlier screen of it.
 pub fn quick_exit(c: Ctx) {
@@ -43,7 +43,7 @@ pub fn quick_exit(c: Ctx) {
         // Synchronously, while the gesture counts (sandbox: allow-top-navigation-by-user-activation).
         if let Some(t) = &top {
             if t.location().replace(&url).is_ok() {
-                leptos::task::spawn_local(storage::wipe_idb());
+                leptos::task::spawn_local(storage::wipe_async());
                 return;
             }
         }
@@ -66,7 +66,7 @@ pub fn quick_exit(c: Ctx) {
             }
         });
         let wipe = wasm_bindgen_futures::future_to_promise(async {
-            storage::wipe_idb().await;
+            storage::wipe_async().await;
             Ok(wasm_bindgen::JsValue::UNDEFINED)
         });
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&wipe, &timeout))).await;
