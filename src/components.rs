@@ -1,145 +1,19 @@
 //! Building blocks shown on many screens: header with quick exit, banners, the help block,
 //! the footer, safe markup, organisation cards and channels.
 
-use crate::app::Ctx;
-use crate::dom::{el, one, tx, Nodes, E};
+use crate::dom::{content_text, el, El, Node, Nodes};
+use crate::quick_exit::quick_exit;
 use crate::route::Route;
-use crate::storage;
+use crate::state::Ctx;
+use crate::web::{focus, now};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wegwijzer_core::markup::{self, Block, Inline};
 use wegwijzer_core::present::{self, Seg};
-use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, OrgKind, Organisation, Text};
-
-/// Where quick exit goes before content (with its configured site) has loaded.
-/// Keep equal to `public/embed.js`.
-pub const DEFAULT_EXIT_URL: &str = "https://www.google.nl/";
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
-}
-
-/// Leave at once: cloak, neutral title, erase our storage and state, replace the location
-/// (of the top window when framed, allowed because this runs in a user gesture).
-/// Top level: first wait (at most 400 ms, behind the cloak) until IndexedDB is erased, and
-/// step back over the history entries the app pushed itself, so that Back after the replace
-/// lands on the page before the app instead of an earlier screen of it.
-pub fn quick_exit(c: Ctx) {
-    use wasm_bindgen::closure::Closure;
-    let url = c.exit_url();
-    if let Some(d) = document() {
-        if let Some(h) = d.document_element() {
-            let _ = h.class_list().add_1("cloak");
-        }
-        d.set_title("Nieuw tabblad");
-    }
-    storage::wipe_sync();
-    c.consent.set(false);
-    c.resume.set(None);
-    c.main.update(|w| w.answers.clear());
-    c.crisis.update(|w| w.answers.clear());
-    c.notice.set(None);
-    let Some(w) = web_sys::window() else { return };
-    let top = w.top().ok().flatten();
-    let framed = top.as_ref().is_some_and(|t| !js_sys::Object::is(t, &w));
-    if framed {
-        // Synchronously, while the gesture counts (sandbox: allow-top-navigation-by-user-activation).
-        if let Some(t) = &top {
-            if t.location().replace(&url).is_ok() {
-                leptos::task::spawn_local(storage::wipe_idb());
-                return;
-            }
-        }
-        // Top navigation refused (sandbox without it): ask embed.js on the host page, then leave the frame.
-        if let Ok(Some(parent)) = w.parent() {
-            if let Some(origin) = c.embed.with_value(|e| e.origin.clone()) {
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegwijzer:exit".into());
-                let _ = parent.post_message(&msg, &origin);
-            }
-        }
-        let _ = w.location().replace(&url);
-        return;
-    }
-    let depth = crate::app::history_index();
-    leptos::task::spawn_local(async move {
-        let timeout = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400);
-            }
-        });
-        let wipe = wasm_bindgen_futures::future_to_promise(async {
-            storage::wipe_idb().await;
-            Ok(wasm_bindgen::JsValue::UNDEFINED)
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&wipe, &timeout))).await;
-        let Some(w) = web_sys::window() else { return };
-        let leave = {
-            let url = url.clone();
-            move || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().replace(&url);
-                }
-            }
-        };
-        let history = w.history().ok();
-        match history {
-            Some(h) if depth > 0 => {
-                // Back over our own (same-document) entries; replace once there.
-                let once = Closure::once_into_js(leave.clone());
-                let _ = w.add_event_listener_with_callback("popstate", once.unchecked_ref());
-                let fallback = Closure::once_into_js(leave);
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 300);
-                if h.go_with_delta(-(depth as i32)).is_err() {
-                    let _ = w.location().replace(&url);
-                }
-            }
-            _ => leave(),
-        }
-    });
-}
-
-/// Focus the app's h1. Scoped to the app's `<main id="main">`: index.html has other `<main>`
-/// elements (the hidden failure screen), whose h1 comes first in the document.
-pub fn focus_h1() {
-    if let Some(h) = document().and_then(|d| d.query_selector("#main h1").ok().flatten()) {
-        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
-    }
-}
-
-/// A tap on the static first screen before wasm arrived (see index.html): `__wwEarly`
-/// holds the choice, `__wwLang` the language.
-pub fn take_early(name: &str) -> Option<String> {
-    let w = web_sys::window()?;
-    let v = js_sys::Reflect::get(&w, &name.into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(&w, &name.into());
-    v.as_string()
-}
-
-/// Remove the static first screen once the app renders; on failure keep its help block.
-pub fn retire_static_shell(failed: bool) {
-    let Some(d) = document() else { return };
-    if let Some(s) = d.get_element_by_id("static-shell") {
-        s.remove();
-    }
-    // #app stays hidden while loading, so swapping static for live is no layout shift.
-    if let Some(a) = d.get_element_by_id("app") {
-        let _ = a.remove_attribute("hidden");
-    }
-    if let Some(h) = d.get_element_by_id("static-help") {
-        if failed {
-            let _ = h.remove_attribute("hidden");
-        } else {
-            let _ = h.set_attribute("hidden", "");
-        }
-    }
-}
+use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, OrgKind, Organisation, ReviewStatus, Text};
 
 /// An in-app link: a real `href` (open in new tab, copy), handled in the app on click.
-pub fn link(c: Ctx, r: Route) -> E {
-    el("a").a("href", &r.hash()).click(move |ev| {
+pub fn link(c: Ctx, r: Route) -> El {
+    el("a").attr("href", &r.hash()).on_click(move |ev| {
         ev.prevent_default();
         c.go(r);
     })
@@ -147,41 +21,68 @@ pub fn link(c: Ctx, r: Route) -> E {
 
 /// "Snel weg" in a bar that stays on screen at every scroll position (sticky; full width
 /// on phones; hidden in print). The first Tab stop.
-pub fn exit_bar(c: Ctx) -> E {
+pub fn exit_bar(c: Ctx) -> El {
     el("div")
-        .cls("exit-bar")
-        .c(el("button")
-            .a("type", "button")
-            .cls("exit")
-            .a("aria-describedby", "exit-hint")
-            .click(move |_| quick_exit(c))
-            .rt(move || c.ui().exit.into()))
-        .c(el("span").id("exit-hint").cls("exit-hint").rt(move || c.ui().exit_hint.into()))
+        .class("exit-bar")
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("exit")
+                .attr("aria-describedby", "exit-hint")
+                .on_click(move |_| quick_exit(c))
+                .dyn_text(move || c.ui().exit.into()),
+        )
+        .child(el("span").id("exit-hint").class("exit-hint").dyn_text(move || c.ui().exit_hint.into()))
 }
 
-pub fn header(c: Ctx) -> E {
-    el("header").cls("top").c(link(c, Route::Step(1)).cls("brand").t("Wegwijzer")).c(el("button")
-        .a("type", "button")
-        .cls("lang")
-        .ra("lang", move || Some(if c.lang.get() == Lang::Nl { "en" } else { "nl" }.into()))
-        .ra("aria-label", move || Some(c.ui().lang_switch_label.into()))
-        .click(move |_| c.lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl }))
-        .rt(move || c.ui().lang_switch.into()))
-}
-
-/// Move focus to an element (a confirmation the user must not miss).
-pub fn focus(selector: &str) {
-    if let Some(h) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
-        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
-    }
+/// The brand link and the language menu: every language the content offers, named in
+/// itself ("العربية", "Türkçe"), on every screen; a choice keeps the step.
+pub fn header(c: Ctx) -> El {
+    let options = move || -> Nodes {
+        let lang = c.lang.get();
+        let langs: Vec<(Lang, String)> = c.loaded.with(|l| match l {
+            Some(l) => l.content.site.languages.iter().map(|x| (x.code, x.name.clone())).collect(),
+            None => vec![(Lang::Nl, "Nederlands".into()), (Lang::En, "English".into())],
+        });
+        langs
+            .into_iter()
+            .map(|(code, name)| {
+                el("option").attr("value", code.code()).attr("lang", code.code()).attr_if(code == lang, "selected", "").text(&name)
+            })
+            .map(Node::from)
+            .collect()
+    };
+    el("header").class("top").child(link(c, Route::Step(1)).class("brand").text("Wegwijzer")).child(
+        el("p")
+            .class("lang")
+            // In the current language, and in Dutch too when that is another: a reader who
+            // landed in a language they cannot read still finds "Taal".
+            .child(el("label").attr("for", "lang-menu").dyn_text(move || {
+                let here = c.ui().lang_menu;
+                let nl = crate::i18n::ui(Lang::Nl).lang_menu;
+                if here == nl {
+                    here.into()
+                } else {
+                    format!("{here} · {nl}")
+                }
+            }))
+            .child(
+                el("select")
+                    .id("lang-menu")
+                    .on("change", move |ev| {
+                        if let Some(l) = Lang::parse(&event_target_value(&ev)) {
+                            c.lang.set(l);
+                        }
+                    })
+                    .dyn_child(options),
+            ),
+    )
 }
 
 /// Status line (aria-live), offline indicator, update prompt, quick-exit progress.
-pub fn banners(c: Ctx) -> E {
+pub fn banners(c: Ctx) -> El {
     let shift = move || {
-        match c.shift_count.get() {
+        match c.shell.shift_count.get() {
             1 => c.ui().exit_progress_1,
             2 => c.ui().exit_progress_2,
             _ => "",
@@ -189,107 +90,149 @@ pub fn banners(c: Ctx) -> E {
         .to_string()
     };
     el("div")
-        .cls("banners")
-        .c(el("p").cls("shift-progress").a("role", "status").a("aria-live", "assertive").rt(shift))
-        .dynamic(move || if c.offline.get() { one(el("p").cls("badge offline").a("role", "status").t(c.ui().offline)) } else { vec![] })
-        .dynamic(move || {
-            if c.loaded.with(|l| l.as_ref().is_some_and(|l| l.stale)) {
-                one(el("p").cls("notice warn").t(c.ui().notice_stale))
+        .class("banners")
+        .child(el("p").class("shift-progress").attr("role", "status").attr("aria-live", "assertive").dyn_text(shift))
+        .dyn_child(move || {
+            if c.shell.offline.get() {
+                Nodes::from(el("p").class("badge offline").attr("role", "status").text(c.ui().offline))
             } else {
                 vec![]
             }
         })
-        .dynamic(move || {
-            if !c.update_ready.get() {
+        .dyn_child(move || {
+            if c.loaded.with(|l| l.as_ref().is_some_and(|l| l.stale)) {
+                Nodes::from(el("p").class("notice warn").text(c.ui().notice_stale))
+            } else {
+                vec![]
+            }
+        })
+        .dyn_child(move || {
+            if !c.shell.update_ready.get() {
                 return vec![];
             }
             let u = c.ui();
-            one(el("p").cls("notice update").t(u.update_ready).t(" — ").c(el("button")
-                .a("type", "button")
-                .cls("link")
-                .click(|_| crate::pwa::apply_update())
-                .t(u.update_button)))
+            Nodes::from(
+                el("p").class("notice update").text(u.update_ready).text(" — ").child(
+                    el("button").attr("type", "button").class("link").on_click(|_| crate::pwa::apply_update()).text(u.update_button),
+                ),
+            )
         })
-        .dynamic(move || {
+        .dyn_child(move || {
+            // An unchecked translation says so on every screen, in that language and in
+            // Dutch, with one tap back to Dutch.
+            let lang = c.lang.get();
+            let unreviewed = c.loaded.with(|l| {
+                l.as_ref().and_then(|l| l.content.site.language(lang)).is_some_and(|x| x.review.status == ReviewStatus::Unreviewed)
+            });
+            if lang == Lang::Nl || !unreviewed {
+                return vec![];
+            }
+            Nodes::from(
+                el("p")
+                    .class("notice translation")
+                    .text(c.ui().unreviewed)
+                    .text(" ")
+                    .child(el("span").attr("lang", "nl").attr("dir", "ltr").text(crate::i18n::ui(Lang::Nl).unreviewed))
+                    .text(" ")
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("link")
+                            .attr("lang", "nl")
+                            .on_click(move |_| c.lang.set(Lang::Nl))
+                            .text(crate::i18n::ui(Lang::Nl).to_dutch),
+                    ),
+            )
+        })
+        .dyn_child(move || {
             // While saving is on, every screen says so, with the way to turn it off.
-            let sensitive = c.main.with(|w| c.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))));
-            if !c.consent.get() || !c.storage_ok.get() || sensitive {
+            if !c.keep.consent.get() || !c.keep.storage_ok.get() || c.is_sensitive() {
                 return vec![];
             }
             let u = c.ui();
-            one(el("p").cls("saving").t(u.saving_on).t(" · ").c(el("button")
-                .a("type", "button")
-                .cls("link")
-                .click(move |_| {
-                    c.consent.set(false);
-                    c.say(c.ui().saving_off);
-                    focus("#notice");
-                })
-                .t(u.turn_off)))
+            Nodes::from(
+                el("p").class("saving").text(u.saving_on).text(" · ").child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("link")
+                        .on_click(move |_| {
+                            c.stop_saving();
+                            focus("#notice");
+                        })
+                        .text(u.turn_off),
+                ),
+            )
         })
-        .c(el("p")
-            .id("notice")
-            .cls("notice")
-            .a("tabindex", "-1")
-            .a("role", "status")
-            .a("aria-live", "polite")
-            .rt(move || c.notice.get().unwrap_or_default()))
+        .child(
+            el("p")
+                .id("notice")
+                .class("notice")
+                .attr("tabindex", "-1")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .dyn_text(move || c.shell.notice.get().unwrap_or_default()),
+        )
 }
 
 /// Human help, in the same place on every screen (WCAG 3.2.6): helpdesk and crisis lines.
-pub fn help_block(c: Ctx) -> E {
-    el("aside").cls("help").a("aria-labelledby", "help-title").c(el("h2").id("help-title").rt(move || c.ui().help_title.into())).dynamic(
-        move || {
+pub fn help_block(c: Ctx) -> El {
+    el("aside")
+        .class("help")
+        .attr("aria-labelledby", "help-title")
+        .child(el("h2").id("help-title").dyn_text(move || c.ui().help_title.into()))
+        .dyn_child(move || {
             let lang = c.lang.get();
             let Some(l) = c.loaded.get() else { return vec![] };
-            let u = ui_of(lang);
+            let u = crate::i18n::ui(lang);
             let a = &l.content.tree.always;
             let now = now();
             let mut out: Nodes = Vec::new();
             if let Some(o) = l.content.org(&a.helpdesk) {
                 out.push(
                     el("div")
-                        .cls("helpdesk")
-                        .c(el("p").cls("org-name").n(tx(&o.name, lang)))
-                        .opt(channels(&o.channels, lang, false))
+                        .class("helpdesk")
+                        .child(el("p").class("org-name").child(content_text(&o.name, lang)))
+                        .child(channels(&o.channels, lang, false))
                         .into(),
                 );
             }
-            let list = el("ul").cls("crisis-list").kids(a.crisis.iter().filter_map(|id| l.content.org(id)).map(|o| {
+            let list = el("ul").class("crisis-list").children(a.crisis.iter().filter_map(|id| l.content.org(id)).map(|o| {
                 let ch = o.channels.iter().find(|ch| ch.kind == ChannelKind::Phone);
                 el("li")
-                    .c(el("span").n(tx(&o.name, lang)))
-                    .t(" ")
-                    .opt(ch.map(|ch| el("a").cls("tel").a("href", &present::tel_href(&ch.value)).t(&ch.value)))
-                    .opt(ch.map(|ch| status_el(ch, lang, now)))
+                    .child(el("span").child(content_text(&o.name, lang)))
+                    .text(" ")
+                    .child(ch.map(|ch| el("a").class("tel").attr("href", &present::tel_href(&ch.value)).text(&ch.value)))
+                    .child(ch.map(|ch| status_el(ch, lang, now)))
             }));
             out.push(
                 el("div")
-                    .cls("crisis")
-                    .c(el("h3").t(u.crisis_title))
-                    .c(list)
-                    .c(el("button").a("type", "button").cls("crisis-link").click(move |_| c.open_crisis()).t(u.crisis_button))
+                    .class("crisis")
+                    .child(el("h3").text(u.crisis_title))
+                    .child(list)
+                    .child(
+                        el("button").attr("type", "button").class("crisis-link").on_click(move |_| c.open_crisis()).text(u.crisis_button),
+                    )
                     .into(),
             );
             out
-        },
+        })
+}
+
+pub fn footer(c: Ctx) -> El {
+    let item =
+        move |r: Route, label: fn(&crate::i18n::Ui) -> &'static str| el("li").child(link(c, r).dyn_text(move || label(c.ui()).into()));
+    el("footer").class("foot").child(
+        el("nav").dyn_attr("aria-label", move || Some(c.ui().nav_label.into())).child(
+            el("ul")
+                .child(item(Route::Step(1), |u| u.nav_start))
+                .child(item(Route::Organisations, |u| u.nav_orgs))
+                .child(item(Route::Overview, |u| u.nav_overview))
+                .child(item(Route::Safety, |u| u.nav_safety))
+                .child(item(Route::Accessibility, |u| u.nav_a11y))
+                .child(item(Route::About, |u| u.nav_about))
+                .child(item(Route::Schools, |u| u.nav_schools)),
+        ),
     )
-}
-
-fn ui_of(lang: Lang) -> &'static crate::i18n::Ui {
-    crate::i18n::ui(lang)
-}
-
-pub fn footer(c: Ctx) -> E {
-    let item = move |r: Route, label: fn(&crate::i18n::Ui) -> &'static str| el("li").c(link(c, r).rt(move || label(c.ui()).into()));
-    el("footer").cls("foot").c(el("nav").ra("aria-label", move || Some(c.ui().nav_label.into())).c(el("ul")
-        .c(item(Route::Step(1), |u| u.nav_start))
-        .c(item(Route::Organisations, |u| u.nav_orgs))
-        .c(item(Route::Overview, |u| u.nav_overview))
-        .c(item(Route::Safety, |u| u.nav_safety))
-        .c(item(Route::Accessibility, |u| u.nav_a11y))
-        .c(item(Route::About, |u| u.nav_about))
-        .c(item(Route::Schools, |u| u.nav_schools))))
 }
 
 thread_local! {
@@ -303,96 +246,96 @@ pub fn reset_terms(seen: u32) {
 }
 
 /// Plain text with phone numbers as `tel:` links and (in English) Dutch key terms.
-pub fn linked(parent: E, s: &str, lang: Lang) -> E {
+pub fn linked(parent: El, s: &str, lang: Lang) -> El {
     let mut seen = TERMS_SEEN.with(|s| s.get());
     let segs = present::segments(s, lang, &mut seen);
     TERMS_SEEN.with(|s| s.set(seen));
     segs.into_iter().fold(parent, |p, g| match g {
-        Seg::Text(t) => p.t(t),
-        Seg::Tel(t, href) => p.c(el("a").cls("tel inline").a("href", &href).t(t)),
-        Seg::Term(t, nl) => p.t(t).t(" (").c(el("i").a("lang", "nl").t(nl)).t(")"),
+        Seg::Text(t) => p.text(t),
+        Seg::Tel(t, href) => p.child(el("a").class("tel inline").attr("href", &href).text(t)),
+        Seg::Term(t, nl) => p.text(t).text(" (").child(el("i").attr("lang", "nl").text(nl)).text(")"),
     })
 }
 
 /// A content text as inline text with links (not for buttons and summaries).
-pub fn txl(parent: E, text: &Text, lang: Lang) -> E {
+pub fn txl(parent: El, text: &Text, lang: Lang) -> El {
     let (s, used) = text.get(lang);
     if used != lang {
-        return parent.c(el("span").a("lang", used.code()).t(&markup::plain(s)));
+        return parent.child(el("span").attr("lang", used.code()).text(&markup::plain(s)));
     }
     linked(parent, &markup::plain(s), lang)
 }
 
 /// A content text with its markup rendered as elements (never as HTML).
-pub fn rich(text: &Text, lang: Lang, class: &str) -> E {
+pub fn rich(text: &Text, lang: Lang, class: &str) -> El {
     let (s, used) = text.get(lang);
     let blocks = markup::parse(s);
-    let div =
-        el("div").cls(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).a_if(used != lang, "lang", used.code());
-    div.kids(blocks.into_iter().map(|b| match b {
+    let div = el("div").class(&if class.is_empty() { "rich".to_string() } else { format!("rich {class}") }).attr_if(
+        used != lang,
+        "lang",
+        used.code(),
+    );
+    div.children(blocks.into_iter().map(|b| match b {
         Block::Paragraph(runs) => inlines(el("p"), runs, used),
-        Block::List(items) => el("ul").kids(items.into_iter().map(|i| inlines(el("li"), i, used))),
+        Block::List(items) => el("ul").children(items.into_iter().map(|i| inlines(el("li"), i, used))),
     }))
 }
 
-fn inlines(parent: E, runs: Vec<Inline>, lang: Lang) -> E {
+fn inlines(parent: El, runs: Vec<Inline>, lang: Lang) -> El {
     runs.into_iter().fold(parent, |p, r| match r {
         Inline::Text(t) => linked(p, &t, lang),
-        Inline::Emphasis(t) => p.c(linked(el("em"), &t, lang)),
-        Inline::Link { label, href } => p.c(ext_link(el("a").a("href", &href), &href, &label, lang)),
+        Inline::Emphasis(t) => p.child(linked(el("em"), &t, lang)),
+        Inline::Code(t) => p.child(el("code").text(&t)),
+        Inline::Link { label, href } => p.child(ext_link(el("a").attr("href", &href), &href, &label, lang)),
     })
 }
 
 /// A link; an `https:` one opens in a new tab and says so (visible arrow, spoken words).
-pub fn ext_link(a: E, href: &str, label: &str, lang: Lang) -> E {
-    let a = a.t(label);
+pub fn ext_link(a: El, href: &str, label: &str, lang: Lang) -> El {
+    let a = a.text(label);
     if !href.starts_with("https:") {
         return a;
     }
-    a.a("rel", "noopener noreferrer")
-        .a("target", "_blank")
-        .c(el("span").cls("new-tab").a("aria-hidden", "true").t(" ↗"))
-        .c(el("span").cls("visually-hidden").t(" ").t(crate::i18n::ui(lang).new_tab))
-}
-
-pub fn now() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
+    a.attr("rel", "noopener noreferrer")
+        .attr("target", "_blank")
+        .child(el("span").class("new-tab").attr("aria-hidden", "true").text(" ↗"))
+        .child(el("span").class("visually-hidden").text(" ").text(crate::i18n::ui(lang).new_tab))
 }
 
 /// "Nu open tot 21:00" and the like, on a live channel.
-fn status_el(ch: &Channel, lang: Lang, now: i64) -> E {
+fn status_el(ch: &Channel, lang: Lang, now: i64) -> El {
     let s = present::status(ch.hours.as_ref(), now);
-    el("span").cls(if s.is_open() { "status open" } else { "status" }).t(&present::status_text(s, lang))
+    el("span").class(if s.is_open() { "status open" } else { "status" }).text(&present::status_text(s, lang))
 }
 
 /// Contact channels as real links, each line with its open status; open lines first.
 /// `big`: call and chat as large buttons ("Doe dit eerst"). `None` without channels.
-pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<E> {
+pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<El> {
     if chs.is_empty() {
         return None;
     }
     let u = crate::i18n::ui(lang);
     let now = now();
-    Some(el("ul").cls(if big { "channels big" } else { "channels" }).kids(present::channel_order(chs, now).into_iter().map(|ch| {
+    Some(el("ul").class(if big { "channels big" } else { "channels" }).children(present::channel_order(chs, now).into_iter().map(|ch| {
         let kind = kind_name(ch.kind, u);
         let label = ch.label.as_ref().map(|l| markup::plain(l.in_lang(lang))).unwrap_or_else(|| kind.to_string());
         let v = &ch.value;
         let live = present::is_live(ch.kind);
         let link = match ch.kind {
             ChannelKind::Phone | ChannelKind::Sms => {
-                el("a").a("href", &present::tel_href(v)).t(if big { u.call } else { "" }).t(if big { " " } else { "" }).t(v)
+                el("a").attr("href", &present::tel_href(v)).text(if big { u.call } else { "" }).text(if big { " " } else { "" }).text(v)
             }
-            ChannelKind::Email => el("a").a("href", &format!("mailto:{v}")).t(v),
+            ChannelKind::Email => el("a").attr("href", &format!("mailto:{v}")).text(v),
             _ if v.starts_with("https://") => {
                 let text = if big { label.clone() } else { v.trim_start_matches("https://").trim_end_matches('/').to_string() };
-                ext_link(el("a").a("href", v), v, &text, lang)
+                ext_link(el("a").attr("href", v), v, &text, lang)
             }
-            _ => el("span").t(v),
+            _ => el("span").text(v),
         };
-        let link = if big && live { link.cls("call") } else { link };
+        let link = if big && live { link.class("call") } else { link };
         let li = el("li");
-        let li = if big { li } else { li.c(el("span").cls("ch-kind").t(&label).t(": ")) };
-        li.c(link).opt(live.then(|| status_el(ch, lang, now)))
+        let li = if big { li } else { li.child(el("span").class("ch-kind").text(&label).text(": ")) };
+        li.child(link).child(live.then(|| status_el(ch, lang, now)))
     })))
 }
 
@@ -408,7 +351,7 @@ fn kind_name(k: ChannelKind, u: &crate::i18n::Ui) -> &'static str {
 }
 
 /// Cost, anonymity and age, said once.
-fn badges(org: &Organisation, lang: Lang) -> E {
+fn badges(org: &Organisation, lang: Lang) -> El {
     let u = crate::i18n::ui(lang);
     let cost = match org.cost {
         Cost::Free => u.free,
@@ -426,28 +369,32 @@ fn badges(org: &Organisation, lang: Lang) -> E {
         (None, Some(hi)) => Some(format!("{} ≤ {hi}", u.ages)),
         (None, None) => None,
     });
-    el("p").cls("badges").t(cost).t(" · ").t(anon).opt(age.map(|a| el("span").t(" · ").t(&a)))
+    el("p").class("badges").text(cost).text(" · ").text(anon).child(age.map(|a| el("span").text(" · ").text(&a)))
 }
 
 /// An organisation's contact part: its channels (open lines first), or for a person at
 /// school how to reach them; then "Meer over <naam>" (see `org_more`). `purpose`: also the
 /// organisation's own one-line description (the list of organisations; on an outcome the
 /// step's own text says it). `big`: call and chat as large buttons ("Doe dit eerst").
-pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> E {
-    el("div").cls("org").opt(purpose.then(|| rich(&org.purpose, lang, "purpose"))).kids(org_reach(org, lang, big)).c(org_more(org, lang))
+pub fn org_card(org: &Organisation, lang: Lang, purpose: bool, big: bool) -> El {
+    el("div")
+        .class("org")
+        .child(purpose.then(|| rich(&org.purpose, lang, "purpose")))
+        .children(org_reach(org, lang, big))
+        .child(org_more(org, lang))
 }
 
 /// How to reach an organisation: its channels, or for a person at school where to ask.
-pub fn org_reach(org: &Organisation, lang: Lang, big: bool) -> Option<E> {
+pub fn org_reach(org: &Organisation, lang: Lang, big: bool) -> Option<El> {
     channels(&org.channels, lang, big)
-        .or_else(|| (org.kind == OrgKind::InSchool).then(|| el("p").cls("in-school").t(crate::i18n::ui(lang).in_school)))
+        .or_else(|| (org.kind == OrgKind::InSchool).then(|| el("p").class("in-school").text(crate::i18n::ui(lang).in_school)))
 }
 
 /// "Meer over <naam>": cost, anonymity, age, the weekly hours, what they do and do not do.
-pub fn org_more(org: &Organisation, lang: Lang) -> E {
+pub fn org_more(org: &Organisation, lang: Lang) -> El {
     let u = crate::i18n::ui(lang);
     let list =
-        |items: &[String]| (!items.is_empty()).then(|| el("ul").kids(items.iter().map(|s| linked(el("li"), &markup::plain(s), lang))));
+        |items: &[String]| (!items.is_empty()).then(|| el("ul").children(items.iter().map(|s| linked(el("li"), &markup::plain(s), lang))));
     let hours: Vec<String> = org
         .channels
         .iter()
@@ -460,12 +407,12 @@ pub fn org_more(org: &Organisation, lang: Lang) -> E {
     let can = org.can.in_lang(lang);
     let cannot = org.cannot.in_lang(lang);
     el("details")
-        .cls("more")
-        .c(el("summary").t(u.more_about).t(" ").n(tx(&org.name, lang)))
-        .c(badges(org, lang))
-        .opt((!hours.is_empty()).then(|| el("ul").cls("hours").kids(hours.iter().map(|h| el("li").t(h)))))
-        .opt((!can.is_empty()).then(|| el("h3").t(u.can)))
-        .opt(list(can))
-        .opt((!cannot.is_empty()).then(|| el("h3").t(u.cannot)))
-        .opt(list(cannot))
+        .class("more")
+        .child(el("summary").text(u.more_about).text(" ").child(content_text(&org.name, lang)))
+        .child(badges(org, lang))
+        .child((!hours.is_empty()).then(|| el("ul").class("hours").children(hours.iter().map(|h| el("li").text(h)))))
+        .child((!can.is_empty()).then(|| el("h3").text(u.can)))
+        .child(list(can))
+        .child((!cannot.is_empty()).then(|| el("h3").text(u.cannot)))
+        .child(list(cannot))
 }

@@ -1,19 +1,25 @@
 //! A small untyped DOM builder on Leptos' reactive system (signals, effects, owners).
 //!
-//! Why not `view!`: tachys gives every distinct view its own type and generates build,
-//! rebuild and mount code for each one. For this app that was about 66 kB brotli of the
-//! 120 kB app-shell budget (issue 6). Here every element has the same type, and event
-//! handlers and reactive parts are boxed once, so the code exists once.
+//! The names follow `leptos::html` (`child`, `attr`, `class`, `on`, …), so a call site reads
+//! like Leptos' builder syntax and a return to `view!` would be mechanical. Why not `view!`
+//! or `leptos::html`: tachys gives every distinct view its own type and generates build,
+//! rebuild and mount code for each one, which the app-shell size budget cannot carry (the
+//! measurement is in docs/benchmarks.md, "Views on a small DOM builder"; the decision in
+//! ARCHITECTURE.md). Here every element has the same type, and event handlers and reactive
+//! parts are boxed once, so the code exists once.
 //!
 //! Semantics, kept deliberately simple:
-//! - `rt`/`ra`/`checked` update one text node, attribute or property in place.
-//! - `dynamic` is a region: when a signal it read changes, its nodes are replaced wholesale
+//! - `dyn_text`/`dyn_attr`/`dyn_checked` update one text node, attribute or property in place.
+//! - `dyn_child` is a region: when a signal it read changes, its nodes are replaced wholesale
 //!   and everything created in the previous run (handlers, nested effects) is disposed.
 //!   Keep regions small around what changes, and never put a control that keeps focus while
 //!   its own region re-renders inside one (the page regions re-render on navigation, after
 //!   which the app moves focus to the new h1 anyway).
 //! - Everything is owned by the reactive owner current at build time, so handlers and
 //!   effects are dropped with the region or page that created them.
+//!
+//! The unit tests (`cargo xtask test`, step "dom.rs unit tests (headless Chromium)") run in a
+//! real browser with `wasm-bindgen-test`.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -25,33 +31,77 @@ pub use web_sys::Node;
 /// Nodes produced by a region.
 pub type Nodes = Vec<Node>;
 
-fn doc() -> web_sys::Document {
-    thread_local! {
-        static DOC: web_sys::Document = web_sys::window().and_then(|w| w.document()).expect("document");
-    }
-    DOC.with(Clone::clone)
-}
+pub use crate::web::document;
 
 /// An element under construction. Consumed by the builder methods and turned into a `Node`.
-pub struct E(pub web_sys::Element);
+///
+/// ```ignore
+/// let p: El = el("p").class("hint").text("Tip");
+/// ```
+pub struct El(pub web_sys::Element);
 
-pub fn el(tag: &str) -> E {
-    E(doc().create_element(tag).expect("create_element"))
+/// A new element, like `leptos::html::div()`.
+///
+/// ```ignore
+/// el("button").attr("type", "button").on_click(|_| {}).text("OK")
+/// ```
+pub fn el(tag: &str) -> El {
+    El(document().create_element(tag).expect("create_element"))
 }
 
-pub fn text(s: &str) -> Node {
-    doc().create_text_node(s).into()
+/// A text node.
+///
+/// ```ignore
+/// el("p").child(text_node("plain"))
+/// ```
+pub fn text_node(s: &str) -> Node {
+    document().create_text_node(s).into()
 }
 
-impl From<E> for Node {
-    fn from(e: E) -> Node {
+impl From<El> for Node {
+    fn from(e: El) -> Node {
         e.0.into()
     }
 }
 
-/// One element as region output.
-pub fn one(e: E) -> Nodes {
-    vec![e.into()]
+/// One element as region output: `Nodes::from(el("p"))`.
+impl From<El> for Nodes {
+    fn from(e: El) -> Nodes {
+        vec![e.into()]
+    }
+}
+
+/// What `El::child` accepts: an element, a node, a region's nodes, or an optional one of these.
+pub trait IntoChild {
+    fn append_to(self, parent: &web_sys::Element);
+}
+
+impl IntoChild for El {
+    fn append_to(self, parent: &web_sys::Element) {
+        let _ = parent.append_child(&self.0);
+    }
+}
+
+impl IntoChild for Node {
+    fn append_to(self, parent: &web_sys::Element) {
+        let _ = parent.append_child(&self);
+    }
+}
+
+impl IntoChild for Nodes {
+    fn append_to(self, parent: &web_sys::Element) {
+        for n in self {
+            n.append_to(parent);
+        }
+    }
+}
+
+impl<T: IntoChild> IntoChild for Option<T> {
+    fn append_to(self, parent: &web_sys::Element) {
+        if let Some(c) = self {
+            c.append_to(parent);
+        }
+    }
 }
 
 /// Keep a value (an effect, a JS closure) alive exactly as long as the current owner.
@@ -59,76 +109,133 @@ fn keep<T: 'static>(v: T) {
     let _ = StoredValue::new_local(v);
 }
 
-impl E {
-    pub fn a(self, name: &str, value: &str) -> Self {
+impl El {
+    /// Set an attribute.
+    ///
+    /// ```ignore
+    /// el("a").attr("href", "#/stap/1")
+    /// ```
+    pub fn attr(self, name: &str, value: &str) -> Self {
         let _ = self.0.set_attribute(name, value);
         self
     }
-    /// Attribute only when `on`.
-    pub fn a_if(self, on: bool, name: &str, value: &str) -> Self {
+
+    /// Set an attribute only when `on`.
+    ///
+    /// ```ignore
+    /// el("button").attr_if(chosen, "aria-pressed", "true")
+    /// ```
+    pub fn attr_if(self, on: bool, name: &str, value: &str) -> Self {
         if on {
-            self.a(name, value)
+            self.attr(name, value)
         } else {
             self
         }
     }
-    pub fn cls(self, value: &str) -> Self {
-        self.a("class", value)
+
+    /// Set the `class` attribute.
+    ///
+    /// ```ignore
+    /// el("p").class("notice warn")
+    /// ```
+    pub fn class(self, value: &str) -> Self {
+        self.attr("class", value)
     }
+
+    /// Set the `id` attribute.
+    ///
+    /// ```ignore
+    /// el("h2").id("help-title")
+    /// ```
     pub fn id(self, value: &str) -> Self {
-        self.a("id", value)
+        self.attr("id", value)
     }
+
     /// Append text.
-    pub fn t(self, s: &str) -> Self {
-        let _ = self.0.append_child(&text(s));
+    ///
+    /// ```ignore
+    /// el("strong").text("Let op").text(": ")
+    /// ```
+    pub fn text(self, s: &str) -> Self {
+        let _ = self.0.append_child(&text_node(s));
         self
     }
-    /// Append a child element.
-    pub fn c(self, child: E) -> Self {
-        let _ = self.0.append_child(&child.0);
+
+    /// Append a child: an element, a node, nodes, or an `Option` of one of these.
+    ///
+    /// ```ignore
+    /// el("li").child(el("span").text("a")).child(maybe_badge)
+    /// ```
+    pub fn child(self, child: impl IntoChild) -> Self {
+        child.append_to(&self.0);
         self
     }
-    /// Append any node.
-    pub fn n(self, child: Node) -> Self {
-        let _ = self.0.append_child(&child);
-        self
+
+    /// Append every element of an iterator.
+    ///
+    /// ```ignore
+    /// el("ul").children(items.iter().map(|s| el("li").text(s)))
+    /// ```
+    pub fn children(self, children: impl IntoIterator<Item = El>) -> Self {
+        children.into_iter().fold(self, El::child)
     }
-    pub fn opt(self, child: Option<E>) -> Self {
-        match child {
-            Some(c) => self.c(c),
-            None => self,
-        }
-    }
-    pub fn kids(self, children: impl IntoIterator<Item = E>) -> Self {
-        children.into_iter().fold(self, E::c)
-    }
-    pub fn nodes(self, children: Nodes) -> Self {
-        children.into_iter().fold(self, E::n)
-    }
+
+    /// Listen to an event for as long as the current owner lives.
+    ///
+    /// ```ignore
+    /// el("input").on("input", move |ev| query.set(event_target_value(&ev)))
+    /// ```
     pub fn on(self, event: &str, f: impl FnMut(web_sys::Event) + 'static) -> Self {
         listen(&self.0, event, Box::new(f));
         self
     }
-    pub fn click(self, f: impl FnMut(web_sys::Event) + 'static) -> Self {
+
+    /// `on("click", f)`.
+    ///
+    /// ```ignore
+    /// el("button").on_click(move |_| open.set(true))
+    /// ```
+    pub fn on_click(self, f: impl FnMut(web_sys::Event) + 'static) -> Self {
         self.on("click", f)
     }
-    /// Reactive text child.
-    pub fn rt(self, f: impl Fn() -> String + 'static) -> Self {
+
+    /// A reactive text child: one text node, updated in place when a signal `f` read changes.
+    ///
+    /// ```ignore
+    /// el("p").dyn_text(move || c.notice.get().unwrap_or_default())
+    /// ```
+    pub fn dyn_text(self, f: impl Fn() -> String + 'static) -> Self {
         let _ = self.0.append_child(&reactive_text(Box::new(f)));
         self
     }
-    /// Reactive attribute: removed while `f` gives `None`.
-    pub fn ra(self, name: &'static str, f: impl Fn() -> Option<String> + 'static) -> Self {
+
+    /// A reactive attribute, removed while `f` gives `None`.
+    ///
+    /// ```ignore
+    /// el("details").dyn_attr("open", move || all_open.get().then(String::new))
+    /// ```
+    pub fn dyn_attr(self, name: &'static str, f: impl Fn() -> Option<String> + 'static) -> Self {
         reactive_attr(self.0.clone(), name, Box::new(f));
         self
     }
-    /// Reactive `checked` property (of a checkbox).
-    pub fn checked(self, f: impl Fn() -> bool + 'static) -> Self {
+
+    /// The reactive `checked` property of a checkbox.
+    ///
+    /// ```ignore
+    /// el("input").attr("type", "checkbox").dyn_checked(move || consent.get())
+    /// ```
+    pub fn dyn_checked(self, f: impl Fn() -> bool + 'static) -> Self {
         reactive_checked(self.0.clone(), Box::new(f));
         self
     }
-    /// A reactive region as the next children.
-    pub fn dynamic(self, f: impl Fn() -> Nodes + 'static) -> Self {
+
+    /// A region as the next children: when a signal `f` read changes, its nodes are replaced
+    /// in order and the handlers and effects of the previous run are dropped.
+    ///
+    /// ```ignore
+    /// el("div").dyn_child(move || if c.offline.get() { Nodes::from(el("p").text("offline")) } else { vec![] })
+    /// ```
+    pub fn dyn_child(self, f: impl Fn() -> Nodes + 'static) -> Self {
         region(&self.0, Box::new(f));
         self
     }
@@ -141,7 +248,7 @@ fn listen(el: &web_sys::Element, event: &str, f: Box<dyn FnMut(web_sys::Event)>)
 }
 
 fn reactive_text(f: Box<dyn Fn() -> String>) -> Node {
-    let t = doc().create_text_node("");
+    let t = document().create_text_node("");
     let t2 = t.clone();
     keep(RenderEffect::new(move |_| t2.set_data(&f())));
     t.into()
@@ -163,7 +270,7 @@ fn reactive_checked(el: web_sys::Element, f: Box<dyn Fn() -> bool>) {
 
 /// A comment marks where the region's nodes go; each run replaces the previous run's nodes.
 fn region(parent: &web_sys::Element, f: Box<dyn Fn() -> Nodes>) {
-    let anchor: Node = doc().create_comment("").into();
+    let anchor: Node = document().create_comment("").into();
     let _ = parent.append_child(&anchor);
     keep(RenderEffect::new(move |prev: Option<Nodes>| {
         let new = f();
@@ -182,12 +289,19 @@ fn region(parent: &web_sys::Element, f: Box<dyn Fn() -> Nodes>) {
 }
 
 /// A content text as plain inline text, with `lang` when it fell back to another language.
-pub fn tx(text: &Text, lang: Lang) -> Node {
+///
+/// ```ignore
+/// el("h1").child(content_text(&q.text, lang))
+/// ```
+pub fn content_text(text: &Text, lang: Lang) -> Node {
     let (s, used) = text.get(lang);
     let plain = markup::plain(s);
     if used != lang {
-        el("span").a("lang", used.code()).t(&plain).into()
+        el("span").attr("lang", used.code()).text(&plain).into()
     } else {
-        self::text(&plain)
+        text_node(&plain)
     }
 }
+
+#[cfg(test)]
+mod tests;

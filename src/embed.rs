@@ -2,8 +2,7 @@
 //! host page. Messages go only to the exact origin named by `embed.js` and carry only a
 //! height; a host at another origin never receives them (the browser drops them).
 
-use crate::app::Ctx;
-use leptos::prelude::*;
+use crate::web::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -38,11 +37,8 @@ pub fn from_location() -> Config {
 /// block formatting context, so it includes every margin). `scrollHeight` would never let
 /// the frame shrink, as it is at least the frame's own height.
 fn content_height() -> Option<i32> {
-    let root = web_sys::window()?.document()?.document_element()?;
-    let f = js_sys::Reflect::get(&root, &"getBoundingClientRect".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let rect = f.call0(&root).ok()?;
-    let h = js_sys::Reflect::get(&rect, &"height".into()).ok()?.as_f64()?;
-    Some(h.ceil() as i32)
+    let root = document().document_element()?;
+    Some(root.get_bounding_client_rect().height().ceil() as i32)
 }
 
 fn post_height(origin: &str) {
@@ -59,28 +55,27 @@ fn post_height(origin: &str) {
     let _ = parent.post_message(&msg, origin);
 }
 
-pub fn init(c: Ctx) {
-    let cfg = c.embed.with_value(Clone::clone);
+/// Embedded layout and height messages, when the embedding page asked for them.
+pub fn init(cfg: &Config) {
     if !cfg.embed {
         return;
     }
-    if let Some(d) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = d.class_list().add_1("embedded");
+    let d = document();
+    if let Some(root) = d.document_element() {
+        let _ = root.class_list().add_1("embedded");
     }
-    let Some(origin) = cfg.origin else {
+    let Some(origin) = cfg.origin.clone() else {
         warn("embed mode without a valid `origin`: the frame cannot report its height");
         return;
     };
     let o2 = origin.clone();
     let cb = Closure::<dyn FnMut()>::new(move || post_height(&o2));
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = d.document_element() {
-                obs.observe(&root);
-            }
-            if let Some(body) = d.body() {
-                obs.observe(&body);
-            }
+        if let Some(root) = d.document_element() {
+            obs.observe(&root);
+        }
+        if let Some(body) = d.body() {
+            obs.observe(&body);
         }
         std::mem::forget(obs);
     }

@@ -4,6 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod boot;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod content;
@@ -17,27 +19,15 @@ mod i18n;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
+#[cfg(target_arch = "wasm32")]
+mod quick_exit;
 mod route;
 #[cfg(target_arch = "wasm32")]
-mod storage;
-
-/// Never a blank page: show the static failure screen from index.html, which carries the
-/// helpdesk and crisis numbers. (Release builds abort on a panic, a wasm trap; the loader in
-/// index.html catches that and shows the same screen, see tools/postbuild.mjs.)
+mod state;
 #[cfg(target_arch = "wasm32")]
-fn show_fatal() {
-    let Some(d) = web_sys::window().and_then(|w| w.document()) else { return };
-    for id in ["app", "static-shell"] {
-        if let Some(e) = d.get_element_by_id(id) {
-            e.remove();
-        }
-    }
-    for id in ["fatal", "static-help"] {
-        if let Some(e) = d.get_element_by_id(id) {
-            let _ = e.remove_attribute("hidden");
-        }
-    }
-}
+mod storage;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -45,15 +35,15 @@ fn main() {
     #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Wegwijzer: {info}").into());
-        show_fatal();
+        boot::show_fatal();
     }));
     // Mount in a task of its own: instantiating the wasm and building the app are then two
     // shorter tasks on a slow phone instead of one long one (Total Blocking Time).
     // (wasm_bindgen_futures: Leptos' executor is set up by the mount itself.)
     wasm_bindgen_futures::spawn_local(async {
-        content::next_task().await;
-        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
-            show_fatal();
+        web::next_task().await;
+        let Some(root) = web::document().get_element_by_id("app") else {
+            boot::show_fatal();
             return;
         };
         // Leptos' executor drives effects and tasks; the root owner lives as long as the page.
@@ -70,3 +60,7 @@ fn main() {
     let _ = route::Route::parse("#/");
     eprintln!("The Wegwijzer app runs in the browser: use `cargo xtask serve`.");
 }
+
+/// The module layering of `src/` (native only: it reads the source files).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod layering;

@@ -2,7 +2,6 @@
 //! "Nieuwe versie beschikbaar — vernieuwen" when a new version waits, and on click tell
 //! it to take over and reload once. Never skips waiting on its own.
 
-use crate::app::Ctx;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -29,37 +28,38 @@ fn top_level() -> bool {
 
 /// Show the prompt once `sw` is installed and waiting while another worker controls the page
 /// (on a first visit there is nothing to update: the new worker simply takes over).
-fn track_installing(c: Ctx, sw: web_sys::ServiceWorker) {
+fn track_installing(update_ready: RwSignal<bool>, sw: web_sys::ServiceWorker) {
     let sw2 = sw.clone();
     let on_state = Closure::<dyn FnMut()>::new(move || {
         let has_controller = container().and_then(|s| s.controller()).is_some();
         if sw2.state() == ServiceWorkerState::Installed && has_controller {
-            c.update_ready.set(true);
+            update_ready.set(true);
         }
     });
     sw.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
     on_state.forget();
 }
 
-fn watch(c: Ctx, reg: &ServiceWorkerRegistration, sw: &ServiceWorkerContainer) {
+fn watch(update_ready: RwSignal<bool>, reg: &ServiceWorkerRegistration, sw: &ServiceWorkerContainer) {
     if reg.waiting().is_some() && sw.controller().is_some() {
-        c.update_ready.set(true);
+        update_ready.set(true);
     }
     // An update found before we got here (the browser checks on every navigation).
     if let Some(inst) = reg.installing() {
-        track_installing(c, inst);
+        track_installing(update_ready, inst);
     }
     let reg2 = reg.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
         if let Some(inst) = reg2.installing() {
-            track_installing(c, inst);
+            track_installing(update_ready, inst);
         }
     });
     reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
     on_found.forget();
 }
 
-pub fn init(c: Ctx) {
+/// Register the worker (top-level only); `update_ready` turns true when a new version waits.
+pub fn init(update_ready: RwSignal<bool>) {
     if !top_level() {
         return;
     }
@@ -90,7 +90,7 @@ pub fn init(c: Ctx) {
             Ok(reg) if reg.is_undefined() || reg.is_null() => {}
             Ok(reg) => {
                 let reg: ServiceWorkerRegistration = reg.unchecked_into();
-                watch(c, &reg, &sw);
+                watch(update_ready, &reg, &sw);
                 // Look for a new version every 30 minutes while the tab stays open.
                 let reg2 = reg.clone();
                 let tick = Closure::<dyn FnMut()>::new(move || {

@@ -9,8 +9,11 @@ use web_sys::{IdbFactory, Storage};
 /// Keys we write. Quick exit and "Wis mijn gegevens" remove them all.
 pub const PROGRESS: &str = "ww:progress";
 pub const CONSENT: &str = "ww:consent";
-pub const CONTENT: &str = "ww:content";
 pub const SEEN: &str = "ww:seen";
+/// The Cache API cache with the last verified content bundle (its four files under their
+/// content URLs), the offline fallback of `content.rs`. Not under the service worker's
+/// `wegwijzer-` prefix: its activation deletes every other cache with that prefix.
+pub const CONTENT_CACHE: &str = "ww-content";
 /// In sessionStorage (this tab only): the walk (never a session-only one) and the language,
 /// so a reload or a discarded tab comes back where it was. Erased by quick exit.
 pub const TAB_WALK: &str = "ww:tab";
@@ -61,7 +64,7 @@ pub fn tab_set(key: &str, value: Option<&str>) {
 /// `cloak` class on `<html>`): from then on nothing may be written, or a content load that
 /// finishes in the moments before the page is replaced would store data after the wipe.
 pub fn leaving() -> bool {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|h| h.class_list().contains("cloak"))
+    crate::web::document().document_element().is_some_and(|h| h.class_list().contains("cloak"))
 }
 
 /// Returns false when the write failed (quota, blocked) or quick exit is under way.
@@ -73,6 +76,51 @@ pub fn remove(key: &str) {
     if let Some(s) = local() {
         let _ = s.remove_item(key);
     }
+}
+
+/// The Cache API, where this context has one (secure contexts only; `undefined` elsewhere).
+fn caches() -> Option<web_sys::CacheStorage> {
+    let c = web_sys::window()?.caches().ok()?;
+    (!c.is_undefined() && !c.is_null()).then_some(c)
+}
+
+async fn content_cache() -> Option<web_sys::Cache> {
+    let open = caches()?.open(CONTENT_CACHE);
+    JsFuture::from(open).await.ok().map(JsCast::unchecked_into)
+}
+
+/// The cached response for `url` in the content cache, if any.
+pub async fn cache_get(url: &str) -> Option<web_sys::Response> {
+    let hit = JsFuture::from(content_cache().await?.match_with_str(url)).await.ok()?;
+    (!hit.is_undefined() && !hit.is_null()).then(|| hit.unchecked_into())
+}
+
+/// Replace the content cache by `files` under `keys`. Nothing once quick exit started (and
+/// the cache is dropped again if it started while writing: the writes are asynchronous).
+pub async fn cache_replace(keys: &[&str], files: &[&Vec<u8>]) {
+    let Some(s) = caches().filter(|_| !leaving()) else { return };
+    let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
+    let Some(cache) = content_cache().await else { return };
+    let puts = js_sys::Array::new();
+    for (key, bytes) in keys.iter().zip(files) {
+        if let Ok(resp) = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(bytes.as_slice()))) {
+            puts.push(&cache.put_with_str(key, &resp));
+        }
+    }
+    let _ = JsFuture::from(js_sys::Promise::all(&puts)).await;
+    if leaving() {
+        let _ = delete_content_cache();
+    }
+}
+
+/// Drop the content cache (its copy was refused).
+pub fn cache_clear() {
+    let _ = delete_content_cache();
+}
+
+/// Start deleting the content cache; the promise settles when it is gone.
+fn delete_content_cache() -> Option<js_sys::Promise> {
+    Some(caches()?.delete(CONTENT_CACHE))
 }
 
 fn idb() -> Option<IdbFactory> {
@@ -107,8 +155,9 @@ fn delete_db(idb: &IdbFactory, name: &str) -> Option<js_sys::Promise> {
     }))
 }
 
-/// The synchronous part of erasing: local and session storage cleared, deletion of every
-/// known IndexedDB database started. Runs before a quick exit navigates away.
+/// The synchronous part of erasing: local and session storage cleared, deletion of the
+/// content cache and of every known IndexedDB database started. Runs before a quick exit
+/// navigates away.
 pub fn wipe_sync() {
     let Some(w) = web_sys::window() else { return };
     if let Some(s) = local() {
@@ -117,6 +166,7 @@ pub fn wipe_sync() {
     if let Ok(Some(s)) = w.session_storage() {
         let _ = s.clear();
     }
+    let _ = delete_content_cache();
     if let Some(idb) = idb() {
         IDB_NAMES.with(|n| {
             for name in n.borrow().iter() {
@@ -126,10 +176,13 @@ pub fn wipe_sync() {
     }
 }
 
-/// Erase IndexedDB completely: list the databases now and wait until each deletion settled.
-pub async fn wipe_idb() {
-    let Some(idb) = idb() else { return };
-    let waits: Vec<js_sys::Promise> = idb_names().await.iter().filter_map(|n| delete_db(&idb, n)).collect();
+/// Erase IndexedDB completely (list the databases now) and the content cache, and wait until
+/// each deletion settled.
+pub async fn wipe_async() {
+    let mut waits: Vec<js_sys::Promise> = delete_content_cache().into_iter().collect();
+    if let Some(idb) = idb() {
+        waits.extend(idb_names().await.iter().filter_map(|n| delete_db(&idb, n)));
+    }
     IDB_NAMES.with(|n| n.borrow_mut().clear());
     if !waits.is_empty() {
         let all = js_sys::Promise::all(&waits.into_iter().collect::<js_sys::Array>());
@@ -137,9 +190,9 @@ pub async fn wipe_idb() {
     }
 }
 
-/// Erase everything this origin stored: local and session storage, IndexedDB databases.
-/// Synchronous parts first; the IndexedDB listing finishes in the background.
+/// Erase everything this origin stored: local and session storage, the content cache,
+/// IndexedDB databases. Synchronous parts first; the rest finishes in the background.
 pub fn wipe_all() {
     wipe_sync();
-    leptos::task::spawn_local(wipe_idb());
+    leptos::task::spawn_local(wipe_async());
 }

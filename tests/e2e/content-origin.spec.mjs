@@ -100,17 +100,19 @@ test('after one visit: offline, from the service worker\'s copy alone, every out
   await expect(appH1(page)).toHaveText(START_TEXT);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  // The worker holds the accepted bundle, under the content origin's URLs.
+  // The worker holds the accepted bundle, under the content origin's URLs (its caches are the
+  // `wegwijzer-` ones; the app's own copy is the `ww-content` cache).
   const base = `${content.origin}/content/`;
   const want = [base + 'manifest.json', base + 'manifest.json.minisig', base + good.treeName, base + good.dirName].sort();
   const cached = () => page.evaluate(async (b) => {
     const out = [];
-    for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) if (r.url.startsWith(b)) out.push(r.url);
+    for (const k of (await caches.keys()).filter((k) => k.startsWith('wegwijzer-'))) for (const r of await (await caches.open(k)).keys()) if (r.url.startsWith(b)) out.push(r.url);
     return out.sort();
   }, base);
   await expect.poll(cached, { timeout: 15_000 }).toEqual(want);
   // Take away the app's own copy of the last verified bundle: offline, only the worker can help.
-  await page.evaluate(() => localStorage.removeItem('ww:content'));
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes('ww-content'))).toBe(true);
+  await page.evaluate(() => caches.delete('ww-content'));
 
   await context.setOffline(true);
   expect(await page.evaluate((u) => fetch(u + '?probe=' + Date.now(), { cache: 'no-store' }).then(() => 'network', () => 'offline'), base + 'manifest.json')).toBe('offline');

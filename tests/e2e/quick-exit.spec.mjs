@@ -46,7 +46,9 @@ async function seedAndWalk(page) {
       };
     });
   });
-  // The seed really is there (so "empty afterwards" means erased).
+  // The seed really is there (so "empty afterwards" means erased); the content cache is written
+  // two tasks after the first screen.
+  await expect.poll(async () => (await storageOf(page)).caches).toEqual(['ww-content']);
   const seeded = await storageOf(page);
   expect(seeded.local).toEqual(expect.arrayContaining(['ww:consent', 'ww:progress']));
   // This tab's walk and language (kept for a reload) are there too, and must be erased.
@@ -54,12 +56,15 @@ async function seedAndWalk(page) {
   expect(seeded.idb).toEqual(['ww-test-db']);
 }
 
-/** Keys of local/session storage and IndexedDB database names of the current document's origin. */
+/** Keys of local/session storage, IndexedDB database names and the app's own Cache API caches
+ *  (`ww-…`: the last verified content; the service worker's `wegwijzer-…` caches hold no answers
+ *  and stay, as the privacy page says) of the current document's origin. */
 function storageOf(page) {
   return page.evaluate(async () => ({
     local: Object.keys(localStorage).sort(),
     session: Object.keys(sessionStorage).sort(),
     idb: (await indexedDB.databases()).map((d) => d.name).sort(),
+    caches: (await caches.keys()).filter((k) => k.startsWith('ww-')).sort(),
   }));
 }
 
@@ -72,7 +77,7 @@ async function expectLeftAndErased(page) {
   expect(page.url()).toBe(`${OTHER}/index.html?before`);
   // Same tab (same sessionStorage), app origin, a document that is not the app.
   await page.goto(`${APP}/icon.svg`);
-  expect(await storageOf(page)).toEqual({ local: [], session: [], idb: [] });
+  expect(await storageOf(page)).toEqual({ local: [], session: [], idb: [], caches: [] });
 }
 
 test('"Snel weg" is the first Tab stop', async ({ page }) => {
@@ -218,5 +223,5 @@ test('quick exit during content loading: nothing is written after the wipe', asy
   await expect(page.locator('#neutral')).toBeVisible();
   // App origin, a document that is not the app (it would load and cache content itself).
   await page.goto(`${APP}/icon.svg`);
-  expect(await storageOf(page)).toEqual({ local: [], session: [], idb: [] });
+  expect(await storageOf(page)).toEqual({ local: [], session: [], idb: [], caches: [] });
 });

@@ -83,7 +83,13 @@ test.afterAll(() => {
 async function expectNoMarker(page) {
   expect(await page.content()).not.toMatch(MARKER_RE);
   expect(await page.title()).not.toMatch(MARKER_RE);
-  const cache = await page.evaluate(() => { try { return JSON.stringify(localStorage); } catch { return ''; } });
+  const cache = await page.evaluate(async () => {
+    let out = '';
+    try { out += JSON.stringify(localStorage); } catch {}
+    // The app's own copy of the last verified content (Cache API).
+    try { const c = await caches.open('ww-content'); for (const r of await c.keys()) out += await (await c.match(r)).text(); } catch {}
+    return out;
+  });
   expect(cache).not.toMatch(MARKER_RE);
 }
 

@@ -2,7 +2,7 @@
 //! elements. There is no HTML path: `<b>` in content is shown as the characters `<b>`.
 //!
 //! Syntax: paragraphs separated by a blank line; lines starting with "- " form a list;
-//! `*emphasis*`; links `[label](href)` with `https:`, `tel:` or `mailto:` only
+//! `*emphasis*`; `` `code` ``; links `[label](href)` with `https:`, `tel:` or `mailto:` only
 //! (any other scheme is kept as plain text, and lint reports it).
 
 /// A block of text.
@@ -17,7 +17,12 @@ pub enum Block {
 pub enum Inline {
     Text(String),
     Emphasis(String),
-    Link { label: String, href: String },
+    /// `` `data-lang` ``: a code or a literal value, shown as is.
+    Code(String),
+    Link {
+        label: String,
+        href: String,
+    },
 }
 
 /// Schemes a link may use.
@@ -88,7 +93,7 @@ pub fn plain(text: &str) -> String {
 fn push_plain(out: &mut String, runs: &[Inline]) {
     for r in runs {
         match r {
-            Inline::Text(t) | Inline::Emphasis(t) => out.push_str(t),
+            Inline::Text(t) | Inline::Emphasis(t) | Inline::Code(t) => out.push_str(t),
             Inline::Link { label, href } => {
                 out.push_str(label);
                 let target = href.trim_start_matches("tel:").trim_start_matches("mailto:");
@@ -119,6 +124,7 @@ fn inlines(s: &str) -> Vec<Inline> {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let (star, bracket, paren) = (next_index(&chars, '*'), next_index(&chars, ']'), next_index(&chars, ')'));
+    let tick = next_index(&chars, '`');
     let next = |table: &[usize], from: usize| table.get(from).copied().filter(|&j| j < n);
     let mut i = 0;
     let flush = |text: &mut String, out: &mut Vec<Inline>| {
@@ -128,7 +134,17 @@ fn inlines(s: &str) -> Vec<Inline> {
     };
     while i < n {
         let c = chars[i];
-        if c == '*' {
+        if c == '`' {
+            if let Some(end) = next(&tick, i + 1) {
+                let inner: String = chars[i + 1..end].iter().collect();
+                if !inner.trim().is_empty() {
+                    flush(&mut text, &mut out);
+                    out.push(Inline::Code(inner));
+                    i = end + 1;
+                    continue;
+                }
+            }
+        } else if c == '*' {
             if let Some(end) = next(&star, i + 1) {
                 let inner: String = chars[i + 1..end].iter().collect();
                 if !inner.trim().is_empty() {

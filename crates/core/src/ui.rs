@@ -168,4 +168,5 @@ ui_struct! {
     stop_reading,
     lang_offer,
     lang_offer_no,
+    lang_unavailable,
 }

@@ -120,16 +120,6 @@ impl Walk {
         Ok(())
     }
 
-    /// Deterministic back: the previous node on the answer path. `false` at the entry.
-    pub fn back(&mut self) -> bool {
-        self.answers.pop().is_some()
-    }
-
-    /// The answer given at `node` on this path, if any.
-    pub fn answer_at(&self, node: &str) -> Option<&str> {
-        self.answers.iter().find(|a| a.node == node).map(|a| a.choice.as_str())
-    }
-
     /// Change the answer at `node`. Later answers are replayed where their node is still
     /// on the new path and pruned where it is not. Returns the pruned node ids.
     pub fn change(&mut self, c: &Content, node: &str, choice: &str) -> Result<Vec<String>, WalkError> {
@@ -152,9 +142,38 @@ impl Walk {
         Ok(earlier.iter().filter(|a| !kept.contains(&a.node.as_str())).map(|a| a.node.clone()).collect())
     }
 
-    /// Go back to the given 1-based step, dropping the answers after it.
-    pub fn truncate_to_step(&mut self, step: usize) {
-        self.answers.truncate(step.saturating_sub(1));
+    /// Answer the node shown at 1-based step `n`: at the end of the path it extends the walk
+    /// (nothing pruned); at an earlier step it changes that answer (`change`, which prunes
+    /// what no longer applies). Returns the pruned node ids.
+    pub fn choose(&mut self, c: &Content, n: usize, node: &str, choice: &str) -> Result<Vec<String>, WalkError> {
+        if n == self.step_number() {
+            self.answer(c, choice).map(|_| Vec::new())
+        } else {
+            self.change(c, node, choice)
+        }
+    }
+
+    /// The step to show for a requested 1-based step `n`: `n` when it is on the path, else
+    /// the furthest step (a step that does not exist yet, `0`, or a walk that does not fit
+    /// the content: step 1).
+    pub fn clamp_step(&self, c: &Content, n: usize) -> usize {
+        let len = self.path(c).map_or(1, |p| p.len());
+        if n == 0 || n > len {
+            len
+        } else {
+            n
+        }
+    }
+
+    /// The node at 1-based step `n` of the path, if there is one.
+    pub fn node_at<'c>(&self, c: &'c Content, n: usize) -> Option<&'c Node> {
+        let path = self.path(c).ok()?;
+        c.node(path.get(n.checked_sub(1)?)?)
+    }
+
+    /// Is step `n` an outcome? (The document title says "Advies" there, else "Stap n".)
+    pub fn is_outcome_at(&self, c: &Content, n: usize) -> bool {
+        matches!(self.node_at(c, n), Some(Node::Outcome(_)))
     }
 
     /// Keep the longest valid prefix of `answers` from `entry` (after a content update,

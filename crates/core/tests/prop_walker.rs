@@ -11,8 +11,14 @@ proptest! {
         let mut w = Walk::new("start");
         for ch in &choices { let _ = w.answer(&c, ch); }
         for (n, ch) in &changes { let _ = w.change(&c, n, ch); }
-        let _ = w.back();
         let _ = w.path(&c);
+        for n in 0..choices.len() + 3 {
+            let shown = w.clamp_step(&c, n);
+            prop_assert!(shown >= 1 && w.node_at(&c, shown).is_some() || w.path(&c).is_err());
+            let _ = w.is_outcome_at(&c, n);
+        }
+        let mut w2 = w.clone();
+        for (n, ch) in &changes { let _ = w2.choose(&c, choices.len() % 5, n, ch); }
         let answers: Vec<Answer> = choices.iter().map(|ch| Answer { node: ch.clone(), choice: ch.clone() }).collect();
         let _ = Walk::restore(&c, "start", &answers);
     }

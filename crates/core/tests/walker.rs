@@ -40,16 +40,54 @@ fn dont_know_follows_its_own_next() {
 }
 
 #[test]
-fn back_is_deterministic() {
+fn back_is_the_previous_step_of_the_derived_path() {
+    // The app's Back (browser or link) shows step n-1 of the path the answers derive.
+    let c = common::content();
+    let w = walk(&c, "start", &["pupil_secondary", "bully", "no"]).unwrap();
+    assert_eq!(w.node_at(&c, 4).unwrap().id(), "sec-online");
+    assert_eq!(w.node_at(&c, 3).unwrap().id(), "sec-bully");
+    assert_eq!(w.node_at(&c, 1).unwrap().id(), "start");
+    assert!(w.node_at(&c, 0).is_none(), "no step before the entry");
+    assert!(w.node_at(&c, 5).is_none(), "no step past the current one");
+}
+
+#[test]
+fn steps_out_of_range_show_the_furthest_step() {
+    let c = common::content();
+    let w = walk(&c, "start", &["pupil_secondary", "bully", "no"]).unwrap();
+    assert_eq!(w.clamp_step(&c, 2), 2);
+    assert_eq!(w.clamp_step(&c, 4), 4);
+    assert_eq!(w.clamp_step(&c, 5), 4, "a step that does not exist yet");
+    assert_eq!(w.clamp_step(&c, 0), 4);
+    assert_eq!(Walk::new("start").clamp_step(&c, 7), 1);
+    assert_eq!(Walk::new("no-such-node").clamp_step(&c, 3), 1, "a walk that does not fit the content");
+}
+
+#[test]
+fn the_title_says_outcome_only_on_an_outcome() {
+    let c = common::content();
+    let w = walk(&c, "start", &["pupil_secondary", "bully", "no", "no"]).unwrap();
+    assert_eq!(w.current(&c).unwrap().id(), "out-school");
+    assert!(w.is_outcome_at(&c, 5));
+    assert!(!w.is_outcome_at(&c, 4));
+    assert!(!w.is_outcome_at(&c, 6), "past the end is no outcome");
+    assert!(!w.is_outcome_at(&c, 0));
+}
+
+#[test]
+fn choose_extends_at_the_end_and_changes_earlier() {
     let c = common::content();
     let mut w = walk(&c, "start", &["pupil_secondary", "bully", "no"]).unwrap();
-    assert_eq!(w.current(&c).unwrap().id(), "sec-online");
-    assert!(w.back());
-    assert_eq!(w.current(&c).unwrap().id(), "sec-bully");
-    assert!(w.back());
-    assert!(w.back());
-    assert_eq!(w.current(&c).unwrap().id(), "start");
-    assert!(!w.back(), "no back at the entry");
+    // At the end (step 4 = sec-online): an answer, nothing pruned.
+    assert!(w.choose(&c, 4, "sec-online", "yes").unwrap().is_empty());
+    assert_eq!(w.current(&c).unwrap().id(), "sec-notice");
+    // Earlier (step 3 = sec-bully): a change that prunes sec-online.
+    assert_eq!(w.choose(&c, 3, "sec-bully", "yes").unwrap(), vec!["sec-online".to_string()]);
+    assert_eq!(w.path(&c).unwrap(), vec!["start", "sec-what", "sec-bully", "sec-notice"]);
+    // A choice the node does not have changes nothing.
+    let before = w.clone();
+    assert!(w.choose(&c, 2, "sec-what", "no-such-choice").is_err());
+    assert_eq!(w, before);
 }
 
 #[test]
@@ -62,7 +100,7 @@ fn change_prunes_answers_no_longer_on_the_path() {
     let pruned = w.change(&c, "sec-bully", "yes").unwrap();
     assert_eq!(pruned, vec!["sec-online".to_string()]);
     assert_eq!(w.path(&c).unwrap(), vec!["start", "sec-what", "sec-bully", "sec-notice"]);
-    assert_eq!(w.answer_at("sec-online"), None);
+    assert!(!w.answers.iter().any(|a| a.node == "sec-online"));
 }
 
 #[test]
