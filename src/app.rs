@@ -87,6 +87,11 @@ fn document_title(c: Ctx) {
             if h.get_attribute("lang").as_deref() != Some(lang.code()) {
                 let _ = h.set_attribute("lang", lang.code());
             }
+            // Which language's texts the shown content carries (tests wait for it after a switch).
+            let content_lang = c.loaded.with(|l| l.as_ref().map(|l| l.lang.code().to_string())).unwrap_or_default();
+            if h.get_attribute("data-content-lang").as_deref() != Some(content_lang.as_str()) {
+                let _ = h.set_attribute("data-content-lang", &content_lang);
+            }
             let dir = if rtl { "rtl" } else { "ltr" };
             if h.get_attribute("dir").as_deref() != Some(dir) {
                 let _ = h.set_attribute("dir", dir);

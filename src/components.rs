@@ -57,13 +57,12 @@ pub fn header(c: Ctx) -> El {
             .class("lang")
             // In the current language, and in Dutch too when that is another: a reader who
             // landed in a language they cannot read still finds "Taal".
-            .child(el("label").attr("for", "lang-menu").dyn_text(move || {
-                let here = c.ui().lang_menu;
-                let nl = crate::i18n::ui(Lang::Nl).lang_menu;
+            .child(el("label").attr("for", "lang-menu").dyn_text(move || c.ui().lang_menu.into()).dyn_child(move || {
+                let (here, nl) = (c.ui().lang_menu, crate::i18n::ui(Lang::Nl).lang_menu);
                 if here == nl {
-                    here.into()
+                    vec![]
                 } else {
-                    format!("{here} · {nl}")
+                    Nodes::from(el("span").attr("lang", "nl").text(&format!(" · {nl}")))
                 }
             }))
             .child(
@@ -75,7 +74,8 @@ pub fn header(c: Ctx) -> El {
                         }
                     })
                     .dyn_child(options),
-            ),
+            )
+            .child(crate::read_aloud::button(c)),
     )
 }
 

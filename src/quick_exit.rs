@@ -28,6 +28,10 @@ pub fn exit_url(c: Ctx) -> String {
 /// lands on the page before the app instead of an earlier screen of it.
 pub fn quick_exit(c: Ctx) {
     use wasm_bindgen::closure::Closure;
+    // Silence first: a voice reading the screen aloud must stop before anything else.
+    if let Some(s) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) {
+        s.cancel();
+    }
     let url = exit_url(c);
     let d = document();
     if let Some(h) = d.document_element() {

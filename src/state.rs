@@ -51,6 +51,8 @@ pub struct Shell {
     pub update_ready: RwSignal<bool>,
     /// Shift presses counted towards quick exit (0–2).
     pub shift_count: RwSignal<u8>,
+    /// "Lees voor" is speaking.
+    pub reading: RwSignal<bool>,
 }
 
 /// Navigation bookkeeping (private: only the transitions below change it).
@@ -128,6 +130,7 @@ impl Ctx {
                 offline: RwSignal::new(false),
                 update_ready: RwSignal::new(false),
                 shift_count: RwSignal::new(0),
+                reading: RwSignal::new(false),
             },
             nav: Nav { navs: RwSignal::new(0), trail: StoredValue::new(Vec::new()), crisis_from: StoredValue::new(None) },
         };

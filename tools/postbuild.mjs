@@ -171,7 +171,9 @@ setTimeout(boot, 500);
 for (const f of walk(dist)) if (/\.(br|gz)$/.test(f)) fs.unlinkSync(f);
 
 // 2. sw.js
-const files = walk(dist).map(relOf).filter((r) => !NO_PRECACHE.has(r) && !/\.(br|gz)$/.test(r)).sort();
+// Content: Dutch (the base files) and English are precached; the other languages' overlays
+// (content/text-<code>.<hash>.json) are cached when first used (the app offers them to the worker).
+const files = walk(dist).map(relOf).filter((r) => !NO_PRECACHE.has(r) && !/\.(br|gz)$/.test(r) && !/^content\/text-(?!en\.)/.test(r)).sort();
 const h = crypto.createHash('sha256');
 for (const r of files) h.update(r + '\0' + crypto.createHash('sha256').update(fs.readFileSync(path.join(dist, r))).digest('hex') + '\n');
 const version = h.digest('hex').slice(0, 16);

@@ -77,13 +77,25 @@ async function keepAccepted(entries) {
     if (url === null || contentName(url) !== e[0]) return; // not a content file name: ignore the whole message
     put.push([url, e[1]]);
   }
-  if (!put.some(([u]) => contentName(u) === 'manifest.json')) return;
+  const manifest = put.find(([u]) => contentName(u) === 'manifest.json');
+  if (!manifest) return;
   const cache = await caches.open(CONTENT_CACHE);
+  // The same manifest as the cached one: a language overlay added to the same content (keep
+  // the ones used before, so switching to them works offline). Another manifest: replace.
+  const old = await cache.match(manifest[0]);
+  const same = old && equalBytes(new Uint8Array(await old.arrayBuffer()), manifest[1]);
   for (const [url, bytes] of put) {
     await cache.put(url, new Response(bytes, { headers: { 'Content-Type': /\.json$/.test(url) ? 'application/json' : 'text/plain', 'Content-Length': String(bytes.length) } }));
   }
+  if (same) return;
   const keep = new Set(put.map(([u]) => u));
   for (const req of await cache.keys()) if (contentName(req.url) !== null && !keep.has(req.url)) await cache.delete(req);
+}
+
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 async function cacheFirst(request, cacheName, store = true) {

@@ -1,7 +1,7 @@
 // Content-Security-Policy, product-spec section 11: every screen, loaded from tools/server.mjs
 // with the production headers, produces no CSP violation (securitypolicyviolation events and
 // console reports, all frames), no console error at all, no third-party request and no cookie.
-import { test, expect, APP, OTHER, collectCspViolations, collectRequests } from './helpers.mjs';
+import { test, expect, APP, OTHER, collectCspViolations, collectRequests, switchLang } from './helpers.mjs';
 
 function collectErrors(page) {
   const errors = [];
@@ -74,8 +74,7 @@ test('every screen of the app: no CSP violation, no console error, no third-part
   }
   // English too (other strings, same markup rules).
   await screen('english', async () => {
-    await page.locator('header button.lang').click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await switchLang(page, 'en');
   });
   // A fresh load of a deep route (static shell swapped out, SW controlling now).
   await screen('reload', async () => {

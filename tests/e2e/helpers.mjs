@@ -159,3 +159,11 @@ export function dropPrecompressed(dir) {
     if (e.isFile() && /\.(br|gz)$/.test(e.name)) fs.unlinkSync(path.join(e.parentPath || e.path, e.name));
   }
 }
+
+/** Choose a language in the header's language menu and wait until the content is in it. */
+export async function switchLang(page, code) {
+  const { expect } = await import('@playwright/test');
+  await page.locator('#lang-menu').selectOption(code);
+  await expect(page.locator('html')).toHaveAttribute('lang', code);
+  await expect(page.locator('html')).toHaveAttribute('data-content-lang', code, { timeout: 15_000 });
+}

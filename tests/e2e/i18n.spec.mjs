@@ -1,7 +1,7 @@
 // Language: a switch mid-journey keeps the step and changes the texts, the title and <html lang>;
 // all interface text is in English after the switch; Dutch-only fragments carry lang="nl";
 // (a content text without English cannot reach the app: `wegwijzer sign` refuses missing translations).
-import { test, expect } from './helpers.mjs';
+import { test, expect, switchLang } from './helpers.mjs';
 import { UI, appH1, choose, expectedH1, hashOf, node, openApp, tx, walk } from './bundle-tools.mjs';
 
 const DUTCH_UI = ['Snel weg', 'Praat met iemand', 'Direct hulp nodig?', 'Zoek op onderwerp', 'Terug', 'Je antwoorden', 'Opnieuw beginnen',
@@ -28,10 +28,12 @@ test.describe('language switch on one page', () => {
     const url = page.url();
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expect(page).toHaveTitle(`${UI.nl.step} 3 — Wegwijzer`);
-    const button = page.locator('header button.lang');
-    await expect(button).toHaveText(UI.nl.switchTo);
-    await expect(button).toHaveAttribute('lang', 'en');
-    await button.click();
+    const menu = page.locator('#lang-menu');
+    await expect(menu).toHaveValue('nl');
+    // Every language is named in itself, with its own lang attribute.
+    await expect(menu.locator('option')).toHaveText(['Nederlands', 'English', 'العربية', 'Türkçe', 'Polski', 'Українська']);
+    await expect(menu.locator('option[value="ar"]')).toHaveAttribute('lang', 'ar');
+    await switchLang(page, 'en');
     expect(page.url()).toBe(url);
     await expect(page.locator('#main .journey[data-node="pa_bully_told"]')).toBeVisible();
     await expect(appH1(page)).toHaveText(expectedH1('pa_bully_told', 'en'));
@@ -40,8 +42,7 @@ test.describe('language switch on one page', () => {
     const told = node('pa_bully_told');
     await expect(page.locator('#main ul.options button .label')).toHaveText([...told.options.map((o) => tx(o.label, 'en')), told.dont_know?.label ? tx(told.dont_know.label, 'en') : "I don't know"]);
     await expect(page.locator('#main a.back')).toHaveText(UI.en.back);
-    await expect(button).toHaveText(UI.en.switchTo);
-    await expect(button).toHaveAttribute('lang', 'nl');
+    await expect(menu).toHaveValue('en');
     const text = await englishText(page);
     for (const s of DUTCH_UI) expect(text, `Dutch interface text "${s}" in English mode`).not.toContain(s);
   });
@@ -52,7 +53,7 @@ test.describe('language switch on one page', () => {
     await expect(page.locator('#main .consent')).toContainText(UI.en.remember);
     const text = await englishText(page);
     for (const s of DUTCH_UI) expect(text, `Dutch interface text "${s}" on the English outcome`).not.toContain(s);
-    await page.locator('header button.lang').click();
+    await switchLang(page, 'nl');
     await expect(appH1(page)).toHaveText(tx(node('out_pa_bully').title));
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expect(page).toHaveTitle(`${UI.nl.outcome} — Wegwijzer`);
@@ -60,7 +61,7 @@ test.describe('language switch on one page', () => {
   });
 
   test('English pages; the Dutch-only schools page marks its Dutch with lang="nl"', async () => {
-    await page.locator('header button.lang').click();
+    await switchLang(page, 'en');
     await page.locator('footer nav a', { hasText: 'For schools' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(appH1(page)).toHaveAttribute('lang', 'nl');
@@ -71,7 +72,6 @@ test.describe('language switch on one page', () => {
       const text = await englishText(page);
       for (const s of DUTCH_UI) expect(text, `"${s}" on ${label}`).not.toContain(s);
     }
-    await page.locator('header button.lang').click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    await switchLang(page, 'nl');
   });
 });

@@ -2,7 +2,7 @@
 // from tree.json `overview` as a picture of stages (school -> board -> national, advice beside).
 // Every rung of the content appears, in its stage, in order, in Dutch and in English; print
 // shows the whole picture; the picture is axe-clean for every audience.
-import { test, expect } from './helpers.mjs';
+import { test, expect, switchLang } from './helpers.mjs';
 import { TREE, org, tx, openApp, appH1 } from './bundle-tools.mjs';
 import { axeCheck, formatViolations } from './helpers.mjs';
 
@@ -11,7 +11,7 @@ const STAGES = ['school', 'board', 'national', 'support'];
 for (const lang of ['nl', 'en']) {
   test(`overview: every audience's rungs, in stage order (${lang})`, async ({ page }) => {
     await openApp(page, '#/overzicht');
-    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    if (lang === 'en') await switchLang(page, 'en');
     await expect(appH1(page)).toHaveText(lang === 'en' ? 'At a glance' : 'In één oogopslag');
     expect(TREE.overview.length).toBe(5);
     for (const ov of TREE.overview) {

@@ -3,7 +3,7 @@
 // (pushState/replaceState/popstate), every document.title it sets and every request it makes.
 // None may contain a topic keyword, a topic or option label word, or a node/option id: only
 // `#/stap/N`-style routes, fixed page names and neutral titles.
-import { test, expect, APP } from './helpers.mjs';
+import { test, expect, APP, switchLang } from './helpers.mjs';
 import { CASES, TREE, UI, appH1, choose, expectedH1, node, openApp, restart } from './bundle-tools.mjs';
 
 test.use({ serviceWorkers: 'block' });
@@ -128,8 +128,7 @@ test('every CASES sequence and every crisis option: URLs, titles and requests ca
 test('in English too: a sample of journeys and the topic search', async ({ page }) => {
   const read = await recorder(page);
   await openApp(page);
-  await page.locator('header button.lang').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await switchLang(page, 'en');
   for (const c of [CASES.find((k) => k.answers.includes('sexual')), CASES.find((k) => k.answers[1] === 'discrim'), CASES.find((k) => k.answers[0] === 'employee')]) {
     for (const a of c.answers) await choose(page, a, { lang: 'en' });
     await restart(page, { lang: 'en' });

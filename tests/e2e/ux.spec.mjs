@@ -10,7 +10,7 @@
 //   English terms with the Dutch, the deadline line, the content's date; the schools page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, APP } from './helpers.mjs';
+import { test, expect, APP, switchLang } from './helpers.mjs';
 import { CASES, ORGS, TREE, UI, appH1, choose, expectedH1, hashOf, node, nextOf, org, openApp, restart, tx, walk } from './bundle-tools.mjs';
 
 const nl = UI.nl;
@@ -275,8 +275,7 @@ test('confirmations appear where the user is: copy on an outcome, wipe next to i
 
 test('reload keeps the step and the language; #/stap/n restores that step; restart asks first', async ({ page }) => {
   await openApp(page);
-  await page.locator('header button.lang').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await switchLang(page, 'en');
   const c = CASES.find((k) => k.answers[0] === 'parent' && k.outcome.includes('suspension')) || CASES.find((k) => k.answers[0] === 'parent');
   await walk(page, c.answers, { lang: 'en' });
   const hash = hashOf(page);

@@ -215,6 +215,12 @@ pub fn test(f: &flags::Test) -> ExitCode {
     let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
     rep.tests(label, t, cargo_tests(label, &args));
 
+    // The DOM builder's unit tests (src/dom/tests.rs) in headless Chromium.
+    if !f.no_browser_tests {
+        let t = Instant::now();
+        rep.tests(WASM_UNIT_TESTS, t, wasm_unit_tests());
+    }
+
     let t = Instant::now();
     rep.checks("content CLI on content/", t, content_cli_checks());
 
@@ -260,6 +266,50 @@ pub fn test(f: &flags::Test) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+const WASM_UNIT_TESTS: &str = "wasm unit tests (headless Chromium)";
+
+/// The app's `wasm-bindgen-test` unit tests (src/dom/tests.rs) in headless Chromium, driven by
+/// `wasm-bindgen-test-runner` (wasm-bindgen-cli, the crate's version) through Debian's
+/// chromedriver; Chromium's flags are in `webdriver.json` at the crate root. The runner has no
+/// JSON report: the tests are counted from its machine-readable list (`--list --format terse`,
+/// one `name: test` line each) and the run passes or fails by its exit status (a failed run
+/// counts every listed test as failed).
+fn wasm_unit_tests() -> Run {
+    step(WASM_UNIT_TESTS);
+    let path = tool_path();
+    let envs = [("CHROMEDRIVER", "/usr/bin/chromedriver"), ("PATH", path.as_str())];
+    let args = ["test", "--target", "wasm32-unknown-unknown", "-p", "wegwijzer-app", "--no-run", "--message-format=json-render-diagnostics"];
+    println!("   $ cargo {}", args.join(" "));
+    let out = match command("cargo", &args, &envs).stderr(Stdio::inherit()).output() {
+        Ok(o) if o.status.success() => o,
+        Ok(o) => return Run { error: Some(format!("the wasm unit tests do not compile ({})", o.status)), ..Run::default() },
+        Err(e) => return Run { error: Some(format!("cannot run cargo: {e}")), ..Run::default() },
+    };
+    let exes = test_executables(&String::from_utf8_lossy(&out.stdout));
+    let mut run = Run::default();
+    if exes.is_empty() {
+        run.error = Some("cargo built no wasm test".into());
+    }
+    for exe in &exes {
+        let wasm = exe.path.to_string_lossy().to_string();
+        let listed = command("wasm-bindgen-test-runner", &[&wasm, "--list", "--format", "terse"], &envs)
+            .current_dir(root())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).lines().filter(|l| l.ends_with(": test")).count() as u64)
+            .unwrap_or(0);
+        let ok = command("wasm-bindgen-test-runner", &[&wasm], &envs).current_dir(root()).status().map(|s| s.success()).unwrap_or(false);
+        if listed == 0 {
+            run.error = Some(format!("{}: no tests listed", exe.label));
+        } else if ok {
+            run.counts.passed += listed;
+        } else {
+            run.counts.failed += listed;
+            run.error = Some(format!("{}: the run failed", exe.label));
+        }
+    }
+    run
 }
 
 fn compare_fallback(with: &Sizes, without: &Sizes) -> Result<(), String> {

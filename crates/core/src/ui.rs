@@ -22,13 +22,21 @@ macro_rules! ui_struct {
             pub const LIST_KEYS: &'static [(&'static str, usize)] = &[("audience_names", 5), ("stage_names", 4)];
 
             /// The strings in `lang`, each falling back to Dutch; a key the site lacks is empty.
+            /// One lookup loop for all keys (a lookup per field cost kilobytes of wasm).
             pub fn from_site(site: &'a Site, lang: Lang) -> Ui<'a> {
-                let t = |k: &str| site.ui.get(k).map(|t| t.in_lang(lang)).unwrap_or("");
-                let l = |k: &str, i: usize| site.ui_lists.get(k).and_then(|t| t.in_lang(lang).get(i)).map(String::as_str).unwrap_or("");
+                let mut v = [""; Self::KEYS.len()];
+                for (slot, k) in v.iter_mut().zip(Self::KEYS) {
+                    *slot = site.ui.get(*k).map_or("", |t| t.in_lang(lang));
+                }
+                let list = |k: &str| site.ui_lists.get(k).map(|t| t.in_lang(lang)).unwrap_or(&[]);
+                let (a, s) = (list("audience_names"), list("stage_names"));
+                let at = |l: &'a [String], i: usize| l.get(i).map_or("", String::as_str);
+                let mut it = v.into_iter();
+                let mut next = || it.next().unwrap_or("");
                 Ui {
-                    $($k: t(stringify!($k)),)*
-                    audience_names: [0, 1, 2, 3, 4].map(|i| l("audience_names", i)),
-                    stage_names: [0, 1, 2, 3].map(|i| l("stage_names", i)),
+                    $($k: next(),)*
+                    audience_names: [0, 1, 2, 3, 4].map(|n| at(a, n)),
+                    stage_names: [0, 1, 2, 3].map(|n| at(s, n)),
                 }
             }
         }
