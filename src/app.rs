@@ -16,7 +16,6 @@ pub fn app() -> El {
     storage::init();
     c.load_content();
     c.persist();
-    c.correct_route();
     install_listeners(c);
     pwa::init(c.shell.update_ready);
     embed::init(&cfg);
@@ -52,12 +51,13 @@ pub fn app() -> El {
         .child(components::footer(c))
 }
 
-/// `<html lang>`, and the document title: neutral, never a topic or an answer.
+/// `<html lang>`, and the document title: neutral, never a topic or an answer. Also keeps
+/// the URL on the effective route (`Ctx::sync_route`).
 fn document_title(c: Ctx) {
     Effect::new(move |_| {
         let lang = c.lang.get();
         let u = c.ui();
-        let title = match c.route.get() {
+        let title = match c.sync_route() {
             r @ (Route::Step(n) | Route::Crisis(n)) => {
                 let walk = c.walk_of(matches!(r, Route::Crisis(_)));
                 let outcome = c.loaded.with(|l| l.as_ref().is_some_and(|l| walk.with(|w| w.is_outcome_at(&l.content, n))));

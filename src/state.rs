@@ -237,16 +237,15 @@ impl Ctx {
         self.route.set(r);
     }
 
-    /// Keep the URL equal to the effective route: `#/stap/9` on a walk of four steps
-    /// becomes `#/stap/4` (replaced, no new history entry).
-    pub fn correct_route(&self) {
-        let c = *self;
-        Effect::new(move |_| {
-            let shown = c.effective_route();
-            if shown != c.route.get_untracked() {
-                c.replace(shown);
-            }
-        });
+    /// The effective route, with the URL kept equal to it: `#/stap/9` on a walk of four steps
+    /// becomes `#/stap/4` (replaced, no new history entry). Tracked: the app calls it from its
+    /// title effect (one effect less than an effect of its own: each costs the wasm code).
+    pub fn sync_route(&self) -> Route {
+        let shown = self.effective_route();
+        if shown != self.route.get_untracked() {
+            self.replace(shown);
+        }
+        shown
     }
 
     /// "Ben je nu in gevaar?", remembering where the user was.
