@@ -21,16 +21,6 @@ pub fn app() -> El {
     embed::init(&cfg);
     document_title(c);
 
-    // Focus the new h1 after each navigation (not on first load: quick exit stays the first Tab stop).
-    Effect::new(move |prev: Option<u32>| {
-        let n = c.navs();
-        let _ = c.route.get();
-        if prev.is_some_and(|p| p != n) {
-            request_animation_frame(|| web::focus("#main h1"));
-        }
-        n
-    });
-
     let class = match (cfg.embed, cfg.compact) {
         (true, true) => "ww embed compact",
         (true, false) => "ww embed",
@@ -52,9 +42,15 @@ pub fn app() -> El {
 }
 
 /// `<html lang>`, and the document title: neutral, never a topic or an answer. Also keeps
-/// the URL on the effective route (`Ctx::sync_route`).
+/// the URL on the effective route (`Ctx::sync_route`), and after each navigation moves focus
+/// to the new h1 (not on first load: quick exit stays the first Tab stop). One effect: each
+/// `Effect::new` closure costs the wasm its own copy of the effect machinery.
 fn document_title(c: Ctx) {
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<u32>| {
+        let navs = c.navs();
+        if prev.is_some_and(|p| p != navs) {
+            request_animation_frame(|| web::focus("#main h1"));
+        }
         let lang = c.lang.get();
         let u = c.ui();
         let title = match c.sync_route() {
@@ -84,6 +80,7 @@ fn document_title(c: Ctx) {
                 let _ = h.set_attribute("lang", lang.code());
             }
         }
+        navs
     });
 }
 

@@ -358,29 +358,22 @@ impl Ctx {
         self.main.with(|w| self.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))))
     }
 
-    /// Persistence as effects: this tab's walk and language (sessionStorage), and, only with
-    /// consent, the walk on the device. Session-only walks are written nowhere.
+    /// Persistence, as one effect (each `Effect::new` closure costs the wasm its own copy of
+    /// the effect machinery): this tab's walk and language (sessionStorage, gone with the tab,
+    /// erased by quick exit; a reload or a discarded tab comes back where it was), and, only
+    /// with consent, the walk on the device. A session-only walk is written nowhere, not even
+    /// to the tab: browsers restore sessionStorage when a closed tab is reopened.
     pub fn persist(&self) {
         let c = *self;
-        // This tab: the walk and the language survive a reload or a discarded tab (gone with
-        // the tab, erased by quick exit). A session-only walk is never written, not even here:
-        // browsers restore sessionStorage when a closed tab is reopened.
         Effect::new(move |_| {
             let walk = c.main.get();
             let lang = c.lang.get();
+            let consent = c.keep.consent.get();
             let Some(l) = c.loaded.get() else { return };
-            storage::tab_set(storage::TAB_LANG, Some(lang.code()));
             let saved =
                 progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS).filter(|_| !walk.answers.is_empty());
+            storage::tab_set(storage::TAB_LANG, Some(lang.code()));
             storage::tab_set(storage::TAB_WALK, saved.as_deref());
-        });
-
-        // The device: only with consent, never for session-only paths.
-        Effect::new(move |_| {
-            let consent = c.keep.consent.get();
-            let walk = c.main.get();
-            let lang = c.lang.get();
-            let Some(l) = c.loaded.get() else { return };
             if !consent || !c.keep.storage_ok.get_untracked() {
                 storage::remove(storage::PROGRESS);
                 storage::remove(storage::CONSENT);
@@ -388,13 +381,13 @@ impl Ctx {
             }
             let exp = now() + progress::MAX_AGE_SECS;
             let ok = storage::set(storage::CONSENT, &exp.to_string());
-            match progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS) {
-                Some(s) if !walk.answers.is_empty() => {
+            match saved {
+                Some(s) => {
                     if !(ok && storage::set(storage::PROGRESS, &s)) {
                         c.keep.storage_ok.set(false);
                     }
                 }
-                _ => storage::remove(storage::PROGRESS),
+                None => storage::remove(storage::PROGRESS),
             }
         });
     }
