@@ -70,14 +70,21 @@ async fn fetch(url: &str) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
     Ok(resp.unchecked_into())
 }
 
-/// Fetch `url` with `cache: no-cache`, reading at most `limit` bytes (abort beyond).
-async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
-    let resp = fetch(url).await.map_err(|_| FetchError::Network(format!("{url}: the request failed")))?;
-    read_capped(resp, url, limit).await
+/// Where a bundle is read from: the content base over the network, or the page's own copy of
+/// the last verified bundle (`storage::CONTENT_CACHE`, the same URLs).
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Network,
+    Cache,
 }
 
-/// The body of `resp`, at most `limit` bytes (abort beyond).
-async fn read_capped(resp: web_sys::Response, url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
+/// Read `url` from `src`, at most `limit` bytes (abort beyond). The network with
+/// `cache: no-cache`.
+async fn fetch_capped(src: Source, url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
+    let resp = match src {
+        Source::Network => fetch(url).await.map_err(|_| FetchError::Network(format!("{url}: the request failed")))?,
+        Source::Cache => storage::cache_get(url).await.ok_or_else(|| FetchError::Network(format!("{url}: not cached")))?,
+    };
     if !resp.ok() {
         return Err(FetchError::Network(format!("{url}: HTTP {}", resp.status())));
     }
@@ -107,18 +114,19 @@ async fn read_capped(resp: web_sys::Response, url: &str, limit: u64) -> Result<V
     Ok(out)
 }
 
-async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, [String; 2]), FetchError> {
+async fn fetch_bundle(src: Source, seen: Option<&Seen>, keys: &PublicKeys) -> Result<(RawBundle, [String; 2]), FetchError> {
     let b = &base();
-    let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
-    let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
-    // Verify the manifest before following the file names in it.
-    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), Mode::Fresh)
+    let manifest = fetch_capped(src, &format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
+    let signature = fetch_capped(src, &format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
+    // Verify the manifest before following the file names in it (the cached copy may be expired).
+    let mode = if src == Source::Cache { Mode::Cached } else { Mode::Fresh };
+    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), mode)
         .map_err(|e| FetchError::Rejected(BundleError::Manifest(e).to_string()))?;
     let t = v.manifest.file("tree").ok_or_else(|| FetchError::Rejected("manifest names no tree".into()))?;
     let d = v.manifest.file("directory").ok_or_else(|| FetchError::Rejected("manifest names no directory".into()))?;
     // Read at most the declared length + 1, so a longer body is detected and refused.
-    let tree = fetch_capped(&format!("{b}{}", t.name), t.read_limit() + 1).await?;
-    let directory = fetch_capped(&format!("{b}{}", d.name), d.read_limit() + 1).await?;
+    let tree = fetch_capped(src, &format!("{b}{}", t.name), t.read_limit() + 1).await?;
+    let directory = fetch_capped(src, &format!("{b}{}", d.name), d.read_limit() + 1).await?;
     Ok((RawBundle { manifest, signature, tree, directory }, [t.name.clone(), d.name.clone()]))
 }
 
@@ -127,31 +135,20 @@ enum FetchError {
     Rejected(String),
 }
 
-/// The keys of the bundle's four files in the page's own content cache (`storage::CONTENT_CACHE`,
-/// private to the app: fixed keys, so the copy is read back without following the manifest;
-/// `Opening` then checks it as it checks the network's).
-const CACHE_KEYS: [&str; 4] = ["/ww/manifest", "/ww/signature", "/ww/tree", "/ww/directory"];
-
-/// Keep the accepted bundle as the offline fallback: its bytes as they are, in the page's own
-/// cache (asynchronous; a synchronous `localStorage` write of the whole bundle was a long task
-/// on a slow phone).
-async fn cache_bundle(raw: &RawBundle, seen: &Seen) {
+/// Keep the accepted bundle as the offline fallback: its bytes as they are, under their
+/// content URLs, in the page's own cache (asynchronous; a synchronous `localStorage` write of
+/// the whole bundle was a long task on a slow phone).
+async fn cache_bundle(raw: &RawBundle, seen: &Seen, [tree, directory]: &[String; 2]) {
     storage::set(storage::SEEN, &seen.to_json());
-    storage::cache_replace(&CACHE_KEYS, [&raw.manifest, &raw.signature, &raw.tree, &raw.directory]).await;
+    let b = base();
+    let files = [
+        (format!("{b}{}", manifest::MANIFEST_NAME), raw.manifest.as_slice()),
+        (format!("{b}{}", manifest::SIGNATURE_NAME), raw.signature.as_slice()),
+        (format!("{b}{tree}"), raw.tree.as_slice()),
+        (format!("{b}{directory}"), raw.directory.as_slice()),
+    ];
+    storage::cache_replace(&files).await;
 }
-
-/// The last accepted bundle from the page's cache (to be verified again), if it is there.
-async fn cached_bundle() -> Option<RawBundle> {
-    let mut files: [Vec<u8>; 4] = Default::default();
-    for (file, key) in files.iter_mut().zip(CACHE_KEYS) {
-        *file = read_capped(storage::cache_get(key).await?, key, MAX_CACHED_FILE).await.ok()?;
-    }
-    let [manifest, signature, tree, directory] = files;
-    Some(RawBundle { manifest, signature, tree, directory })
-}
-
-/// A cached file is one the app accepted; this only bounds what a tampered device can make it read.
-const MAX_CACHED_FILE: u64 = 16 << 20;
 
 /// Give the service worker the bundle just accepted, by file name, so it can answer these
 /// requests offline (also when the content lives on another origin, and when this device's
@@ -197,7 +194,7 @@ fn loaded(o: Opened, fallback: Option<Fallback>) -> Loaded {
 pub async fn load() -> Result<Arc<Loaded>, String> {
     let keys = keys()?;
     let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| json::from_slice(s.as_bytes()).ok());
-    let fallback = match fetch_bundle(seen.as_ref(), &keys).await {
+    let fallback = match fetch_bundle(Source::Network, seen.as_ref(), &keys).await {
         Ok((raw, names)) => {
             let t0 = perf_now();
             let digests = digests(&raw).await;
@@ -211,7 +208,7 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
                         next_task().await;
                         next_task().await;
                         offer_to_service_worker(&raw, &names);
-                        cache_bundle(&raw, &seen).await;
+                        cache_bundle(&raw, &seen, &names).await;
                     });
                     return Ok(Arc::new(loaded(o, None)));
                 }
@@ -230,7 +227,15 @@ pub async fn load() -> Result<Arc<Loaded>, String> {
             Fallback::Offline
         }
     };
-    let raw = cached_bundle().await.ok_or("no verified content is available")?;
+    let raw = match fetch_bundle(Source::Cache, seen.as_ref(), &keys).await {
+        Ok((raw, _)) => raw,
+        Err(FetchError::Network(_)) => return Err("no verified content is available".into()),
+        Err(FetchError::Rejected(e)) => {
+            log(&format!("Wegwijzer: cached content refused: {e}"));
+            storage::cache_clear();
+            return Err(e);
+        }
+    };
     // The cached copy is re-verified on every load; expired is allowed (offline) but flagged.
     let digests = digests(&raw).await;
     match open_in_steps(Opening::new(&raw, &keys, seen.as_ref(), now(), Mode::Cached, digests.as_ref())).await {

@@ -95,21 +95,24 @@ pub async fn cache_get(url: &str) -> Option<web_sys::Response> {
     (!hit.is_undefined() && !hit.is_null()).then(|| hit.unchecked_into())
 }
 
-/// Replace the content cache by `files` under `keys`. Nothing once quick exit started (and
-/// the cache is dropped again if it started while writing: the writes are asynchronous).
-pub async fn cache_replace(keys: &[&str; 4], files: [&Vec<u8>; 4]) {
-    let Some(s) = caches().filter(|_| !leaving()) else { return };
+/// Replace the content cache by `files` (URL, bytes). Nothing once quick exit started (and
+/// checked again before each write: the writes are asynchronous).
+pub async fn cache_replace(files: &[(String, &[u8])]) {
+    if leaving() {
+        return;
+    }
+    let Some(s) = caches() else { return };
     let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
     let Some(cache) = content_cache().await else { return };
-    let puts = js_sys::Array::new();
-    for (key, bytes) in keys.iter().zip(files) {
-        if let Ok(resp) = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(bytes.as_slice()))) {
-            puts.push(&cache.put_with_str(key, &resp));
+    for (url, bytes) in files {
+        if leaving() {
+            break;
         }
+        let Ok(resp) = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(*bytes))) else { return };
+        let _ = JsFuture::from(cache.put_with_str(url, &resp)).await;
     }
-    let _ = JsFuture::from(js_sys::Promise::all(&puts)).await;
     if leaving() {
-        let _ = delete_content_cache();
+        let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
     }
 }
 
