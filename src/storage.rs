@@ -89,9 +89,11 @@ async fn content_cache() -> Option<web_sys::Cache> {
     JsFuture::from(open).await.ok().map(JsCast::unchecked_into)
 }
 
-/// The cached response for `url` in the content cache, if any.
+/// A cached copy of the content file `url`, if any: from the content cache, or from the
+/// service worker's content cache (the same verified files under the same URLs; `caches.match`
+/// looks in every cache of the origin). Either way it is verified again before use.
 pub async fn cache_get(url: &str) -> Option<web_sys::Response> {
-    let hit = JsFuture::from(content_cache().await?.match_with_str(url)).await.ok()?;
+    let hit = JsFuture::from(caches()?.match_with_str(url)).await.ok()?;
     (!hit.is_undefined() && !hit.is_null()).then(|| hit.unchecked_into())
 }
 
