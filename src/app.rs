@@ -12,21 +12,20 @@ use leptos::prelude::*;
 /// Build the app (inside the root reactive owner, see `main`).
 pub fn app() -> El {
     let cfg = embed::from_location();
-    let c = Ctx::new(cfg.clone());
-    storage::init();
-    c.load_content();
-    c.persist();
-    install_listeners(c);
-    pwa::init(c.shell.update_ready);
     embed::init(&cfg);
-    document_title(c);
-
     let class = match (cfg.embed, cfg.compact) {
         (true, true) => "ww embed compact",
         (true, false) => "ww embed",
         (false, true) => "ww compact",
         (false, false) => "ww",
     };
+    let c = Ctx::new(cfg);
+    storage::init();
+    c.load_content();
+    c.persist();
+    install_listeners(c);
+    pwa::init(c.shell.update_ready);
+    document_title(c);
     el("div")
         .class(class)
         .child(components::exit_bar(c))

@@ -84,11 +84,6 @@ fn caches() -> Option<web_sys::CacheStorage> {
     (!c.is_undefined() && !c.is_null()).then_some(c)
 }
 
-async fn content_cache() -> Option<web_sys::Cache> {
-    let open = caches()?.open(CONTENT_CACHE);
-    JsFuture::from(open).await.ok().map(JsCast::unchecked_into)
-}
-
 /// A cached copy of the content file `url`, if any: from the content cache, or from the
 /// service worker's content cache (the same verified files under the same URLs; `caches.match`
 /// looks in every cache of the origin). Either way it is verified again before use.
@@ -97,24 +92,23 @@ pub async fn cache_get(url: &str) -> Option<web_sys::Response> {
     (!hit.is_undefined() && !hit.is_null()).then(|| hit.unchecked_into())
 }
 
-/// Replace the content cache by `files` (URL, bytes). Nothing once quick exit started (and
-/// checked again before each write: the writes are asynchronous).
+/// Replace the content cache by `files` (URL, bytes). Nothing once quick exit started, and
+/// the cache is dropped again when quick exit started while it was written (asynchronously).
 pub async fn cache_replace(files: &[(String, &[u8])]) {
-    if leaving() {
-        return;
-    }
-    let Some(s) = caches() else { return };
+    let Some(s) = caches().filter(|_| !leaving()) else { return };
     let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
-    let Some(cache) = content_cache().await else { return };
-    for (url, bytes) in files {
-        if leaving() {
-            break;
-        }
-        let Ok(resp) = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(*bytes))) else { return };
-        let _ = JsFuture::from(cache.put_with_str(url, &resp)).await;
-    }
+    let Ok(cache) = JsFuture::from(s.open(CONTENT_CACHE)).await else { return };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    let puts: js_sys::Array = files
+        .iter()
+        .filter_map(|(url, bytes)| {
+            let resp = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(*bytes))).ok()?;
+            Some(cache.put_with_str(url, &resp))
+        })
+        .collect();
+    let _ = JsFuture::from(js_sys::Promise::all(&puts)).await;
     if leaving() {
-        let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
+        cache_clear();
     }
 }
 
