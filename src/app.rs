@@ -13,33 +13,20 @@ use wegwijzer_core::Dir;
 /// Build the app (inside the root reactive owner, see `main`).
 pub fn app() -> El {
     let cfg = embed::from_location();
-    let c = Ctx::new(cfg.clone());
-    storage::init();
-    c.load_content();
-    c.persist();
-    c.follow_language();
-    c.correct_route();
-    install_listeners(c);
-    pwa::init(c.shell.update_ready);
     embed::init(&cfg);
-    document_title(c);
-
-    // Focus the new h1 after each navigation (not on first load: quick exit stays the first Tab stop).
-    Effect::new(move |prev: Option<u32>| {
-        let n = c.navs();
-        let _ = c.route.get();
-        if prev.is_some_and(|p| p != n) {
-            request_animation_frame(|| web::focus("#main h1"));
-        }
-        n
-    });
-
     let class = match (cfg.embed, cfg.compact) {
         (true, true) => "ww embed compact",
         (true, false) => "ww embed",
         (false, true) => "ww compact",
         (false, false) => "ww",
     };
+    let c = Ctx::new(cfg);
+    storage::init();
+    c.load_content();
+    c.persist();
+    install_listeners(c);
+    pwa::init(c.shell.update_ready);
+    document_title(c);
     el("div")
         .class(class)
         .child(components::exit_bar(c))
@@ -54,12 +41,25 @@ pub fn app() -> El {
         .child(components::footer(c))
 }
 
-/// `<html lang>`, and the document title: neutral, never a topic or an answer.
+/// `<html lang>`, and the document title: neutral, never a topic or an answer. Also keeps
+/// the URL on the effective route (`Ctx::sync_route`), and after each navigation moves focus
+/// to the new h1 (not on first load: quick exit stays the first Tab stop). One effect: each
+/// `Effect::new` closure costs the wasm its own copy of the effect machinery.
 fn document_title(c: Ctx) {
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<u32>| {
+        let navs = c.navs();
+        if prev.is_some_and(|p| p != navs) {
+            request_animation_frame(|| web::focus("#main h1"));
+        }
         let lang = c.lang.get();
+        // The content follows the language (fetching that language's overlay), and reading
+        // aloud stops on navigation and on a language switch.
+        c.sync_language();
+        if prev.is_some() {
+            crate::read_aloud::stop(c);
+        }
         let u = c.ui();
-        let title = match c.route.get() {
+        let title = match c.sync_route() {
             r @ (Route::Step(n) | Route::Crisis(n)) => {
                 let walk = c.walk_of(matches!(r, Route::Crisis(_)));
                 let outcome = c.loaded.with(|l| l.as_ref().is_some_and(|l| walk.with(|w| w.is_outcome_at(&l.content, n))));
@@ -81,22 +81,24 @@ fn document_title(c: Ctx) {
         d.set_title(&format!("{title} — Wegwijzer"));
         // Only on a change: setting `lang` on <html>, even to the same value, makes the
         // browser recompute the style of the whole document on every step.
-        // `dir` from the content's language list (Arabic is right to left).
-        let rtl = c.loaded.with(|l| l.as_ref().and_then(|l| l.content.site.language(lang)).is_some_and(|x| x.dir == Dir::Rtl));
         if let Some(h) = d.document_element() {
             if h.get_attribute("lang").as_deref() != Some(lang.code()) {
                 let _ = h.set_attribute("lang", lang.code());
             }
-            // Which language's texts the shown content carries (tests wait for it after a switch).
-            let content_lang = c.loaded.with(|l| l.as_ref().map(|l| l.lang.code().to_string())).unwrap_or_default();
-            if h.get_attribute("data-content-lang").as_deref() != Some(content_lang.as_str()) {
-                let _ = h.set_attribute("data-content-lang", &content_lang);
-            }
+            // `dir` from the content's language list (Arabic is right to left), and which
+            // language's texts the shown content carries (tests wait for it after a switch).
+            let (rtl, content_lang) = c.loaded.with(|l| match l {
+                Some(l) => (l.content.site.language(lang).is_some_and(|x| x.dir == Dir::Rtl), l.lang.code().to_string()),
+                None => (false, String::new()),
+            });
             let dir = if rtl { "rtl" } else { "ltr" };
-            if h.get_attribute("dir").as_deref() != Some(dir) {
-                let _ = h.set_attribute("dir", dir);
+            for (k, v) in [("dir", dir), ("data-content-lang", content_lang.as_str())] {
+                if h.get_attribute(k).as_deref() != Some(v) {
+                    let _ = h.set_attribute(k, v);
+                }
             }
         }
+        navs
     });
 }
 

@@ -75,14 +75,21 @@ async fn fetch(url: &str) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
     Ok(resp.unchecked_into())
 }
 
-/// Fetch `url` with `cache: no-cache`, reading at most `limit` bytes (abort beyond).
-async fn fetch_capped(url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
-    let resp = fetch(url).await.map_err(|_| FetchError::Network(format!("{url}: the request failed")))?;
-    read_capped(resp, url, limit).await
+/// Where a bundle is read from: the content base over the network, or the page's own copy of
+/// the last verified bundle (`storage::CONTENT_CACHE`, the same URLs).
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Network,
+    Cache,
 }
 
-/// The body of `resp`, at most `limit` bytes (abort beyond).
-async fn read_capped(resp: web_sys::Response, url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
+/// Read `url` from `src`, at most `limit` bytes (abort beyond). The network with
+/// `cache: no-cache`.
+async fn fetch_capped(src: Source, url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
+    let resp = match src {
+        Source::Network => fetch(url).await.map_err(|_| FetchError::Network(format!("{url}: the request failed")))?,
+        Source::Cache => storage::cache_get(url).await.ok_or_else(|| FetchError::Network(format!("{url}: not cached")))?,
+    };
     if !resp.ok() {
         return Err(FetchError::Network(format!("{url}: HTTP {}", resp.status())));
     }
@@ -112,27 +119,48 @@ async fn read_capped(resp: web_sys::Response, url: &str, limit: u64) -> Result<V
     Ok(out)
 }
 
-/// The Dutch base bundle and, for another language the manifest names, its overlay.
-async fn fetch_bundle(seen: Option<&Seen>, keys: &PublicKeys, lang: Lang) -> Result<RawBundle, FetchError> {
+/// The Dutch base bundle and, for another language the manifest names, its overlay (an
+/// overlay that cannot be had leaves Dutch: the caller opens what it gets).
+async fn fetch_bundle(src: Source, seen: Option<&Seen>, keys: &PublicKeys, lang: Lang) -> Result<RawBundle, FetchError> {
     let b = &base();
-    let manifest = fetch_capped(&format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
-    let signature = fetch_capped(&format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
-    // Verify the manifest before following the file names in it.
-    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), Mode::Fresh)
+    let manifest = fetch_capped(src, &format!("{b}{}", manifest::MANIFEST_NAME), MAX_MANIFEST_BYTES as u64).await?;
+    let signature = fetch_capped(src, &format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
+    // Verify the manifest before following the file names in it (the cached copy may be expired).
+    let mode = if src == Source::Cache { Mode::Cached } else { Mode::Fresh };
+    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), mode)
         .map_err(|e| FetchError::Rejected(BundleError::Manifest(e).to_string()))?;
-    let get = |key: &str| v.manifest.files.get(key).cloned();
     let mut files: [Vec<u8>; 3] = Default::default();
     for (file, key) in files.iter_mut().zip(["tree", "directory", "site"]) {
-        let e = get(key).ok_or_else(|| FetchError::Rejected(format!("manifest names no {key}")))?;
+        let e = v.manifest.file(key).ok_or_else(|| FetchError::Rejected(format!("manifest names no {key}")))?;
         // Read at most the declared length + 1, so a longer body is detected and refused.
-        *file = fetch_capped(&format!("{b}{}", e.name), e.read_limit() + 1).await?;
+        *file = fetch_capped(src, &format!("{b}{}", e.name), e.read_limit() + 1).await?;
     }
     let [tree, directory, site] = files;
-    let texts = match get(&i18n::overlay_key(lang)) {
-        Some(e) if lang != Lang::Nl => fetch_capped(&format!("{b}{}", e.name), e.read_limit() + 1).await.ok().map(|t| (lang, t)),
+    let texts = match v.manifest.files.get(&i18n::overlay_key(lang)) {
+        // The page's own cache keeps the base files; an overlay comes from the network or
+        // the service worker.
+        Some(e) if lang != Lang::Nl => {
+            fetch_capped(Source::Network, &format!("{b}{}", e.name), e.read_limit() + 1).await.ok().map(|t| (lang, t))
+        }
         _ => None,
     };
     Ok(RawBundle { manifest, signature, tree, directory, site, texts })
+}
+
+/// The accepted files by file name, as the manifest names them.
+fn named<'r>(m: &Manifest, raw: &'r RawBundle) -> Vec<(String, &'r [u8])> {
+    let name = |k: &str| m.files.get(k).map(|e| e.name.clone()).unwrap_or_default();
+    let mut files = vec![
+        (manifest::MANIFEST_NAME.to_string(), raw.manifest.as_slice()),
+        (manifest::SIGNATURE_NAME.to_string(), raw.signature.as_slice()),
+        (name("tree"), raw.tree.as_slice()),
+        (name("directory"), raw.directory.as_slice()),
+        (name("site"), raw.site.as_slice()),
+    ];
+    if let Some((l, t)) = &raw.texts {
+        files.push((name(&i18n::overlay_key(*l)), t.as_slice()));
+    }
+    files
 }
 
 enum FetchError {
@@ -140,37 +168,22 @@ enum FetchError {
     Rejected(String),
 }
 
-/// The keys of the bundle's four files in the page's own content cache (`storage::CONTENT_CACHE`,
-/// private to the app: fixed keys, so the copy is read back without following the manifest;
-/// `Opening` then checks it as it checks the network's).
-const CACHE_KEYS: [&str; 5] = ["/ww/manifest", "/ww/signature", "/ww/tree", "/ww/directory", "/ww/site"];
-
-/// Keep the accepted bundle as the offline fallback: its bytes as they are, in the page's own
-/// cache (asynchronous; a synchronous `localStorage` write of the whole bundle was a long task
-/// on a slow phone).
-async fn cache_bundle(raw: &RawBundle, seen: &Seen) {
+/// Keep the accepted base bundle as the offline fallback: its bytes as they are, under
+/// their content URLs, in the page's own cache (asynchronous; a synchronous `localStorage`
+/// write of the whole bundle was a long task on a slow phone).
+async fn cache_bundle(m: &Manifest, raw: &RawBundle, seen: &Seen) {
     storage::set(storage::SEEN, &seen.to_json());
-    storage::cache_replace(&CACHE_KEYS, &[&raw.manifest, &raw.signature, &raw.tree, &raw.directory, &raw.site]).await;
+    let b = base();
+    let base_only = RawBundle { texts: None, ..raw.clone() };
+    let files: Vec<(String, &[u8])> = named(m, &base_only).into_iter().map(|(n, f)| (format!("{b}{n}"), f)).collect();
+    storage::cache_replace(&files).await;
 }
-
-/// The last accepted bundle from the page's cache (to be verified again), if it is there.
-async fn cached_bundle() -> Option<RawBundle> {
-    let mut files: [Vec<u8>; 5] = Default::default();
-    for (file, key) in files.iter_mut().zip(CACHE_KEYS) {
-        *file = read_capped(storage::cache_get(key).await?, key, MAX_CACHED_FILE).await.ok()?;
-    }
-    let [manifest, signature, tree, directory, site] = files;
-    Some(RawBundle { manifest, signature, tree, directory, site, texts: None })
-}
-
-/// A cached file is one the app accepted; this only bounds what a tampered device can make it read.
-const MAX_CACHED_FILE: u64 = 16 << 20;
 
 /// Give the service worker the files just accepted, by file name, so it can answer these
 /// requests offline (also when the content lives on another origin, and when this device's
 /// storage is blocked). It keeps only what the app verified: it never stores content it
-/// fetched by itself (tools/sw.template.js). A language overlay is offered when it is first
-/// used, so switching to a language used before works offline.
+/// fetched by itself (tools/sw.template.js). A language overlay goes along when it is used,
+/// so switching to a language used before works offline.
 fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     if storage::leaving() {
         return;
@@ -182,25 +195,29 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     else {
         return;
     };
-    let name = |k: &str| m.files.get(k).map(|e| e.name.clone()).unwrap_or_default();
-    let mut files: Vec<(String, &Vec<u8>)> = vec![
-        (manifest::MANIFEST_NAME.into(), &raw.manifest),
-        (manifest::SIGNATURE_NAME.into(), &raw.signature),
-        (name("tree"), &raw.tree),
-        (name("directory"), &raw.directory),
-        (name("site"), &raw.site),
-    ];
-    if let Some((l, t)) = &raw.texts {
-        files.push((name(&i18n::overlay_key(*l)), t));
-    }
     let entries = js_sys::Array::new();
-    for (name, bytes) in files {
-        entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes.as_slice())));
+    for (name, bytes) in named(m, raw) {
+        entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes)));
     }
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"CACHE_CONTENT".into());
     let _ = js_sys::Reflect::set(&msg, &"entries".into(), &entries);
     let _ = keep.call1(&wasm_bindgen::JsValue::NULL, &msg);
+}
+
+/// Offer the accepted files to the service worker and (with `seen`: a fresh download) keep
+/// the base bundle in the page's cache, two tasks after the first screen.
+fn keep_later(o: &Opened, raw: &RawBundle, seen: Option<Seen>) {
+    let m = o.verified.manifest.clone();
+    let raw = raw.clone();
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        next_task().await;
+        offer_to_service_worker(&m, &raw);
+        if let Some(seen) = seen {
+            cache_bundle(&m, &raw, &seen).await;
+        }
+    });
 }
 
 fn loaded(o: Opened, raw: RawBundle, fallback: Option<Fallback>) -> Loaded {
@@ -217,33 +234,22 @@ fn loaded(o: Opened, raw: RawBundle, fallback: Option<Fallback>) -> Loaded {
     }
 }
 
-/// Load content in `lang`: newest verified bundle, else the last verified one (Dutch, and
-/// the overlay of `lang` if the service worker has it), else an error text.
+/// Load content in `lang`: the newest verified bundle, else the last verified one (its
+/// overlay of `lang` if the service worker has it), else an error text. An overlay that
+/// does not open leaves the content in Dutch, never without content.
 pub async fn load(lang: Lang) -> Result<Arc<Loaded>, String> {
     let keys = keys()?;
     let seen: Option<Seen> = storage::get(storage::SEEN).and_then(|s| json::from_slice(s.as_bytes()).ok());
-    let fallback = match fetch_bundle(seen.as_ref(), &keys, lang).await {
+    let fallback = match fetch_bundle(Source::Network, seen.as_ref(), &keys, lang).await {
         Ok(raw) => {
             let t0 = perf_now();
             let digests = digests(&raw).await;
             let hashing = perf_now() - t0;
-            let opened = open_in_steps(Opening::new(&raw, &keys, seen.as_ref(), now(), Mode::Fresh, digests.as_ref())).await;
-            // An overlay that does not fit is a content-team mistake: Dutch then, not nothing.
-            let (opened, raw) = match opened {
-                Err(e) if raw.texts.is_some() => {
-                    log(&format!("Wegwijzer: language overlay refused: {e}"));
-                    let raw = RawBundle { texts: None, ..raw };
-                    let digests = digests_of(&raw).await;
-                    (open_in_steps(Opening::new(&raw, &keys, seen.as_ref(), now(), Mode::Fresh, digests.as_ref())).await, raw)
-                }
-                o => (o, raw),
-            };
-            match opened {
-                Ok((o, busy)) => {
+            match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Fresh, digests).await {
+                Ok((o, raw, busy)) => {
                     record_timing(hashing + busy);
                     // Kept for offline use once the first screen is up.
-                    let seen = o.verified.seen();
-                    offer_later(&o, &raw, Some(seen));
+                    keep_later(&o, &raw, Some(o.verified.seen()));
                     return Ok(Arc::new(loaded(o, raw, None)));
                 }
                 Err(e) => {
@@ -261,21 +267,19 @@ pub async fn load(lang: Lang) -> Result<Arc<Loaded>, String> {
             Fallback::Offline
         }
     };
-    let raw = cached_bundle().await.ok_or("no verified content is available")?;
+    let raw = match fetch_bundle(Source::Cache, seen.as_ref(), &keys, lang).await {
+        Ok(raw) => raw,
+        Err(FetchError::Network(_)) => return Err("no verified content is available".into()),
+        Err(FetchError::Rejected(e)) => {
+            log(&format!("Wegwijzer: cached content refused: {e}"));
+            storage::cache_clear();
+            return Err(e);
+        }
+    };
     // The cached copy is re-verified on every load; expired is allowed (offline) but flagged.
     let digests = digests(&raw).await;
-    match open_in_steps(Opening::new(&raw, &keys, seen.as_ref(), now(), Mode::Cached, digests.as_ref())).await {
-        Ok((o, _)) => {
-            let l = Arc::new(loaded(o, raw, Some(fallback)));
-            // The chosen language, if its overlay can still be had (the service worker keeps
-            // the ones used before).
-            if lang != Lang::Nl {
-                if let Ok(x) = switch_language(&l, lang).await {
-                    return Ok(x);
-                }
-            }
-            Ok(l)
-        }
+    match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Cached, digests).await {
+        Ok((o, raw, _)) => Ok(Arc::new(loaded(o, raw, Some(fallback)))),
         Err(e) => {
             log(&format!("Wegwijzer: cached content refused: {e}"));
             storage::cache_clear();
@@ -284,19 +288,26 @@ pub async fn load(lang: Lang) -> Result<Arc<Loaded>, String> {
     }
 }
 
-/// Offer the accepted files to the service worker and keep the base bundle in the page's
-/// cache, two tasks after the first screen.
-fn offer_later(o: &Opened, raw: &RawBundle, seen: Option<Seen>) {
-    let m = o.verified.manifest.clone();
-    let raw = raw.clone();
-    leptos::task::spawn_local(async move {
-        next_task().await;
-        next_task().await;
-        offer_to_service_worker(&m, &raw);
-        if let Some(seen) = seen {
-            cache_bundle(&raw, &seen).await;
+/// Open `raw`; when only its language overlay is wrong (a content-team mistake that slipped
+/// through), open the Dutch base instead.
+async fn open_or_dutch(
+    raw: RawBundle,
+    keys: &PublicKeys,
+    seen: Option<&Seen>,
+    mode: Mode,
+    digests: Option<FileDigests>,
+) -> Result<(Opened, RawBundle, f64), BundleError> {
+    match open_in_steps(Opening::new(&raw, keys, seen, now(), mode, digests.as_ref())).await {
+        Ok((o, busy)) => Ok((o, raw, busy)),
+        Err(e) if raw.texts.is_some() => {
+            log(&format!("Wegwijzer: language overlay refused: {e}"));
+            let raw = RawBundle { texts: None, ..raw };
+            let digests = digests.map(|d| FileDigests { texts: None, ..d });
+            let (o, busy) = open_in_steps(Opening::new(&raw, keys, seen, now(), mode, digests.as_ref())).await?;
+            Ok((o, raw, busy))
         }
-    });
+        Err(e) => Err(e),
+    }
 }
 
 /// The same content in `lang`: fetch that language's overlay (the service worker answers
@@ -309,16 +320,16 @@ pub async fn switch_language(l: &Loaded, lang: Lang) -> Result<Arc<Loaded>, Stri
     } else {
         let m: Manifest = json::from_slice(&l.raw.manifest).map_err(|e| e.to_string())?;
         let e = m.files.get(&i18n::overlay_key(lang)).ok_or("this content has no such language")?;
-        let bytes = fetch_capped(&format!("{}{}", base(), e.name), e.read_limit() + 1).await.map_err(|e| match e {
+        let bytes = fetch_capped(Source::Network, &format!("{}{}", base(), e.name), e.read_limit() + 1).await.map_err(|e| match e {
             FetchError::Network(s) | FetchError::Rejected(s) => s,
         })?;
         Some((lang, bytes))
     };
     let raw = RawBundle { texts, ..l.raw.clone() };
-    let digests = digests_of(&raw).await;
+    let digests = digests(&raw).await;
     let (o, _) = open_in_steps(Opening::new(&raw, &keys, None, now(), Mode::Cached, digests.as_ref())).await.map_err(|e| e.to_string())?;
-    offer_later(&o, &raw, None);
-    Ok(Arc::new(Loaded { fallback: l.fallback, ..loaded(o, raw, None) }))
+    keep_later(&o, &raw, None);
+    Ok(Arc::new(loaded(o, raw, l.fallback)))
 }
 
 /// The core's acceptance, one step per task: on a slow phone each step is a short task
@@ -346,10 +357,6 @@ fn perf_now() -> f64 {
 /// in wasm took tens of milliseconds on a first run. `crypto.subtle` exists only in secure
 /// contexts (https, localhost); elsewhere `None`, and the core hashes in wasm.
 async fn digests(raw: &RawBundle) -> Option<FileDigests> {
-    digests_of(raw).await
-}
-
-async fn digests_of(raw: &RawBundle) -> Option<FileDigests> {
     let tree = sha256_webcrypto(&raw.tree).await?;
     let directory = sha256_webcrypto(&raw.directory).await?;
     let site = sha256_webcrypto(&raw.site).await?;

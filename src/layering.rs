@@ -2,7 +2,7 @@
 //! among the modules of `src/`, and the lower layers never import the upper ones.
 //!
 //! Layers, top to bottom (ARCHITECTURE.md, "Layering"): `main` → `app` (composition root) →
-//! `pages` → `components` → `quick_exit` → `state` → `content`, `storage`, `embed`, `pwa`,
+//! `pages` → `components` → `quick_exit`, `read_aloud` → `state` → `content`, `storage`, `embed`, `pwa`,
 //! `boot`, `i18n`, `route`, `dom` → `web`. A module may import only modules below it.
 
 use std::collections::BTreeMap;
@@ -82,7 +82,7 @@ const LAYERS: &[&[&str]] = &[
     &["app"],
     &["pages"],
     &["components"],
-    &["quick_exit"],
+    &["quick_exit", "read_aloud"],
     &["state"],
     &["content", "storage", "embed", "pwa", "boot", "i18n", "route", "dom"],
     &["web"],

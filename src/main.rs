@@ -21,6 +21,7 @@ mod pages;
 mod pwa;
 #[cfg(target_arch = "wasm32")]
 mod quick_exit;
+#[cfg(target_arch = "wasm32")]
 mod read_aloud;
 mod route;
 #[cfg(target_arch = "wasm32")]

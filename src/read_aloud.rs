@@ -44,6 +44,9 @@ fn unmark() {
 
 /// Stop reading (quick exit, navigation, a language switch).
 pub fn stop(c: Ctx) {
+    if !c.shell.reading.get_untracked() {
+        return;
+    }
     if let Some(s) = synth() {
         s.cancel();
     }
@@ -107,14 +110,7 @@ pub fn button(c: Ctx) -> El {
         s.set_onvoiceschanged(Some(f.as_ref().unchecked_ref()));
         f.forget();
     }
-    // Navigation and a language switch stop reading.
-    Effect::new(move |prev: Option<()>| {
-        c.route.track();
-        c.lang.track();
-        if prev.is_some() {
-            stop(c);
-        }
-    });
+    // Navigation and a language switch stop reading (`app::document_title` calls `stop`).
     el("button")
         .attr("type", "button")
         .class("read-aloud link")

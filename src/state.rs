@@ -243,16 +243,15 @@ impl Ctx {
         self.route.set(r);
     }
 
-    /// Keep the URL equal to the effective route: `#/stap/9` on a walk of four steps
-    /// becomes `#/stap/4` (replaced, no new history entry).
-    pub fn correct_route(&self) {
-        let c = *self;
-        Effect::new(move |_| {
-            let shown = c.effective_route();
-            if shown != c.route.get_untracked() {
-                c.replace(shown);
-            }
-        });
+    /// The effective route, with the URL kept equal to it: `#/stap/9` on a walk of four steps
+    /// becomes `#/stap/4` (replaced, no new history entry). Tracked: the app calls it from its
+    /// title effect (one effect less than an effect of its own: each costs the wasm code).
+    pub fn sync_route(&self) -> Route {
+        let shown = self.effective_route();
+        if shown != self.route.get_untracked() {
+            self.replace(shown);
+        }
+        shown
     }
 
     /// "Ben je nu in gevaar?", remembering where the user was.
@@ -365,29 +364,22 @@ impl Ctx {
         self.main.with(|w| self.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))))
     }
 
-    /// Persistence as effects: this tab's walk and language (sessionStorage), and, only with
-    /// consent, the walk on the device. Session-only walks are written nowhere.
+    /// Persistence, as one effect (each `Effect::new` closure costs the wasm its own copy of
+    /// the effect machinery): this tab's walk and language (sessionStorage, gone with the tab,
+    /// erased by quick exit; a reload or a discarded tab comes back where it was), and, only
+    /// with consent, the walk on the device. A session-only walk is written nowhere, not even
+    /// to the tab: browsers restore sessionStorage when a closed tab is reopened.
     pub fn persist(&self) {
         let c = *self;
-        // This tab: the walk and the language survive a reload or a discarded tab (gone with
-        // the tab, erased by quick exit). A session-only walk is never written, not even here:
-        // browsers restore sessionStorage when a closed tab is reopened.
         Effect::new(move |_| {
             let walk = c.main.get();
             let lang = c.lang.get();
+            let consent = c.keep.consent.get();
             let Some(l) = c.loaded.get() else { return };
-            storage::tab_set(storage::TAB_LANG, Some(lang.code()));
             let saved =
                 progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS).filter(|_| !walk.answers.is_empty());
+            storage::tab_set(storage::TAB_LANG, Some(lang.code()));
             storage::tab_set(storage::TAB_WALK, saved.as_deref());
-        });
-
-        // The device: only with consent, never for session-only paths.
-        Effect::new(move |_| {
-            let consent = c.keep.consent.get();
-            let walk = c.main.get();
-            let lang = c.lang.get();
-            let Some(l) = c.loaded.get() else { return };
             if !consent || !c.keep.storage_ok.get_untracked() {
                 storage::remove(storage::PROGRESS);
                 storage::remove(storage::CONSENT);
@@ -395,42 +387,41 @@ impl Ctx {
             }
             let exp = now() + progress::MAX_AGE_SECS;
             let ok = storage::set(storage::CONSENT, &exp.to_string());
-            match progress::save(&l.content, &walk, lang, l.version, now(), progress::MAX_AGE_SECS) {
-                Some(s) if !walk.answers.is_empty() => {
+            match saved {
+                Some(s) => {
                     if !(ok && storage::set(storage::PROGRESS, &s)) {
                         c.keep.storage_ok.set(false);
                     }
                 }
-                _ => storage::remove(storage::PROGRESS),
+                None => storage::remove(storage::PROGRESS),
             }
         });
     }
 
     /// The content follows the language: a switch fetches that language's overlay and opens
     /// the bundle again (texts and interface strings come with it). A language the content
-    /// does not offer (a stale embed option, an old tab) falls back to Dutch.
-    pub fn follow_language(&self) {
+    /// does not offer (a stale embed option, an old tab) falls back to Dutch. Called from the
+    /// shell's effect (`app::document_title`), which tracks the language and the content.
+    pub fn sync_language(&self) {
         let c = *self;
-        Effect::new(move |_| {
-            let lang = c.lang.get();
-            let Some(l) = c.loaded.get() else { return };
-            if l.lang == lang {
-                return;
-            }
-            if l.content.site.language(lang).is_none() {
-                c.lang.set(Lang::Nl);
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                match content::switch_language(&l, lang).await {
-                    Ok(x) if c.lang.get_untracked() == lang => c.loaded.set(Some(x)),
-                    Ok(_) => {}
-                    Err(e) => {
-                        web_sys::console::warn_1(&format!("Wegwijzer: language {}: {e}", lang.code()).into());
-                        c.say(ui(lang).lang_unavailable);
-                    }
+        let lang = c.lang.get();
+        let Some(l) = c.loaded.get() else { return };
+        if l.lang == lang {
+            return;
+        }
+        if l.content.site.language(lang).is_none() {
+            c.lang.set(Lang::Nl);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match content::switch_language(&l, lang).await {
+                Ok(x) if c.lang.get_untracked() == lang => c.loaded.set(Some(x)),
+                Ok(_) => {}
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("Wegwijzer: language {}: {e}", lang.code()).into());
+                    c.say(ui(lang).lang_unavailable);
                 }
-            });
+            }
         });
     }
 

@@ -84,32 +84,31 @@ fn caches() -> Option<web_sys::CacheStorage> {
     (!c.is_undefined() && !c.is_null()).then_some(c)
 }
 
-async fn content_cache() -> Option<web_sys::Cache> {
-    let open = caches()?.open(CONTENT_CACHE);
-    JsFuture::from(open).await.ok().map(JsCast::unchecked_into)
-}
-
-/// The cached response for `url` in the content cache, if any.
+/// A cached copy of the content file `url`, if any: from the content cache, or from the
+/// service worker's content cache (the same verified files under the same URLs; `caches.match`
+/// looks in every cache of the origin). Either way it is verified again before use.
 pub async fn cache_get(url: &str) -> Option<web_sys::Response> {
-    let hit = JsFuture::from(content_cache().await?.match_with_str(url)).await.ok()?;
+    let hit = JsFuture::from(caches()?.match_with_str(url)).await.ok()?;
     (!hit.is_undefined() && !hit.is_null()).then(|| hit.unchecked_into())
 }
 
-/// Replace the content cache by `files` under `keys`. Nothing once quick exit started (and
-/// the cache is dropped again if it started while writing: the writes are asynchronous).
-pub async fn cache_replace(keys: &[&str], files: &[&Vec<u8>]) {
+/// Replace the content cache by `files` (URL, bytes). Nothing once quick exit started, and
+/// the cache is dropped again when quick exit started while it was written (asynchronously).
+pub async fn cache_replace(files: &[(String, &[u8])]) {
     let Some(s) = caches().filter(|_| !leaving()) else { return };
     let _ = JsFuture::from(s.delete(CONTENT_CACHE)).await;
-    let Some(cache) = content_cache().await else { return };
-    let puts = js_sys::Array::new();
-    for (key, bytes) in keys.iter().zip(files) {
-        if let Ok(resp) = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(bytes.as_slice()))) {
-            puts.push(&cache.put_with_str(key, &resp));
-        }
-    }
+    let Ok(cache) = JsFuture::from(s.open(CONTENT_CACHE)).await else { return };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    let puts: js_sys::Array = files
+        .iter()
+        .filter_map(|(url, bytes)| {
+            let resp = web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(*bytes))).ok()?;
+            Some(cache.put_with_str(url, &resp))
+        })
+        .collect();
     let _ = JsFuture::from(js_sys::Promise::all(&puts)).await;
     if leaving() {
-        let _ = delete_content_cache();
+        cache_clear();
     }
 }
 

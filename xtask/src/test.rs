@@ -280,7 +280,8 @@ fn wasm_unit_tests() -> Run {
     step(WASM_UNIT_TESTS);
     let path = tool_path();
     let envs = [("CHROMEDRIVER", "/usr/bin/chromedriver"), ("PATH", path.as_str())];
-    let args = ["test", "--target", "wasm32-unknown-unknown", "-p", "wegwijzer-app", "--no-run", "--message-format=json-render-diagnostics"];
+    let args =
+        ["test", "--target", "wasm32-unknown-unknown", "-p", "wegwijzer-app", "--no-run", "--message-format=json-render-diagnostics"];
     println!("   $ cargo {}", args.join(" "));
     let out = match command("cargo", &args, &envs).stderr(Stdio::inherit()).output() {
         Ok(o) if o.status.success() => o,
