@@ -335,7 +335,13 @@ pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<El> {
         let link = if big && live { link.class("call") } else { link };
         let li = el("li");
         let li = if big { li } else { li.child(el("span").class("ch-kind").text(&label).text(": ")) };
-        li.child(link).child(live.then(|| status_el(ch, lang, now)))
+        // The languages the organisation's own page says this line speaks, each in itself.
+        let langs = (!ch.languages.is_empty()).then(|| {
+            ch.languages.iter().fold(el("span").class("ch-langs").text(" · ").text(u.channel_languages), |s, l| {
+                s.text(" ").child(el("span").attr("lang", l.code()).text(&crate::i18n::language_name(*l)))
+            })
+        });
+        li.child(link).child(live.then(|| status_el(ch, lang, now))).child(langs)
     })))
 }
 

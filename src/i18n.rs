@@ -16,6 +16,8 @@ thread_local! {
     /// (content version, language, strings), newest first.
     static INSTALLED: RefCell<Vec<(u64, Lang, &'static Ui)>> = const { RefCell::new(Vec::new()) };
     static BOOT: [&'static Ui; 2] = [boot(Lang::Nl), boot(Lang::En)];
+    /// The content's languages with their own names ("العربية").
+    static NAMES: RefCell<Vec<(Lang, &'static str)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn boot(lang: Lang) -> &'static Ui {
@@ -97,6 +99,7 @@ pub fn install(site: &Site, version: u64, lang: Lang) {
     }
     let site: &'static Site = Box::leak(Box::new(site.clone()));
     let ui: &'static Ui = Box::leak(Box::new(Ui::from_site(site, lang)));
+    NAMES.with_borrow_mut(|n| *n = site.languages.iter().map(|l| (l.code, l.name.as_str())).collect());
     let text = |k: &str| site.ui.get(k).map(|t| t.in_lang(lang).to_string());
     let list = |k: &str| site.ui_lists.get(k).map(|t| t.in_lang(lang).to_vec());
     if let Some(w) = words::Words::from_ui(text, list) {
@@ -113,4 +116,9 @@ pub fn ui(lang: Lang) -> &'static Ui {
     INSTALLED
         .with_borrow(|v| v.iter().find(|(_, l, _)| *l == lang).or_else(|| v.iter().find(|(_, l, _)| *l == Lang::Nl)).map(|x| x.2))
         .unwrap_or_else(|| BOOT.with(|b| if lang == Lang::Nl { b[0] } else { b[1] }))
+}
+
+/// A language's name in itself, as the content lists it (else its code).
+pub fn language_name(lang: Lang) -> String {
+    NAMES.with_borrow(|n| n.iter().find(|(l, _)| *l == lang).map(|(_, s)| s.to_string())).unwrap_or_else(|| lang.code().to_string())
 }

@@ -656,7 +656,7 @@ mod model_impls {
     from_json_enum!(Cost { Free = "free", Paid = "paid", Varies = "varies" });
     from_json_enum!(Anonymity { Yes = "yes", Optional = "optional", No = "no" });
     from_json_struct!(AgeRange { req: [], opt: [min, max] });
-    from_json_struct!(Channel { req: [kind, value, source], opt: [label, hours] });
+    from_json_struct!(Channel { req: [kind, value, source], opt: [label, hours, languages] });
     from_json_enum!(ChannelKind {
         Phone = "phone",
         Chat = "chat",

@@ -559,6 +559,10 @@ pub struct Channel {
     /// When absent the channel is shown without "nu open / gesloten".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
+    /// Languages other than Dutch a person on this channel speaks, only as the organisation's
+    /// own page (`source`) says; empty: nothing is claimed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Lang>,
     /// Where this detail was found and when it was checked. Required.
     pub source: Source,
 }

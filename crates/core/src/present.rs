@@ -602,7 +602,7 @@ mod tests {
     }
 
     fn ch(kind: ChannelKind, value: &str, h: Option<Hours>) -> Channel {
-        Channel { kind, value: value.into(), label: None, hours: h, source: Default::default() }
+        Channel { kind, value: value.into(), label: None, hours: h, languages: Vec::new(), source: Default::default() }
     }
 
     #[test]

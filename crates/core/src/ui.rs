@@ -177,4 +177,5 @@ ui_struct! {
     lang_offer,
     lang_offer_no,
     lang_unavailable,
+    channel_languages,
 }
