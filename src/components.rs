@@ -323,7 +323,13 @@ pub fn channels(chs: &[Channel], lang: Lang, big: bool) -> Option<El> {
         let live = present::is_live(ch.kind);
         let link = match ch.kind {
             ChannelKind::Phone | ChannelKind::Sms => {
-                el("a").attr("href", &present::tel_href(v)).text(if big { u.call } else { "" }).text(if big { " " } else { "" }).text(v)
+                // The number in a left-to-right span: after Arabic words a bare "0800-0432"
+                // would show as "0432-0800" (its digits turn into Arabic numbers).
+                el("a")
+                    .attr("href", &present::tel_href(v))
+                    .text(if big { u.call } else { "" })
+                    .text(if big { " " } else { "" })
+                    .child(el("span").attr("dir", "ltr").text(v))
             }
             ChannelKind::Email => el("a").attr("href", &format!("mailto:{v}")).text(v),
             _ if v.starts_with("https://") => {

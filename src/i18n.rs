@@ -52,6 +52,9 @@ fn boot(lang: Lang) -> &'static Ui {
             step: "Vraag",
             outcome_title: "Jouw route",
             answers_title: "Je antwoorden",
+            lang_menu: "Taal",
+            read_aloud: "Lees voor",
+            stop_reading: "Stop met voorlezen",
             ..Ui::default()
         }
     } else {
@@ -85,6 +88,9 @@ fn boot(lang: Lang) -> &'static Ui {
             step: "Question",
             outcome_title: "Your route",
             answers_title: "Your answers",
+            lang_menu: "Language",
+            read_aloud: "Read aloud",
+            stop_reading: "Stop reading",
             ..Ui::default()
         }
     };

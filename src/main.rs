@@ -63,6 +63,10 @@ fn main() {
     eprintln!("The Wegwijzer app runs in the browser: use `cargo xtask serve`.");
 }
 
+/// The built-in interface strings equal the content's (native only: it reads the files).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod boot_strings;
+
 /// The module layering of `src/` (native only: it reads the source files).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod layering;

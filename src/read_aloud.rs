@@ -74,6 +74,11 @@ fn start(c: Ctx) {
             items.push((e, t));
         }
     }
+    // The heading first, then the rest in reading order.
+    if let Some(i) = items.iter().position(|(e, _)| e.tag_name() == "H1") {
+        let h = items.remove(i);
+        items.insert(0, h);
+    }
     let n = items.len();
     if n == 0 {
         return;

@@ -418,8 +418,12 @@ impl Ctx {
                 Ok(x) if c.lang.get_untracked() == lang => c.loaded.set(Some(x)),
                 Ok(_) => {}
                 Err(e) => {
+                    // Stay in the language on screen, and say so in it.
                     web_sys::console::warn_1(&format!("Wegwijzer: language {}: {e}", lang.code()).into());
-                    c.say(ui(lang).lang_unavailable);
+                    if c.lang.get_untracked() == lang {
+                        c.lang.set(l.lang);
+                    }
+                    c.say(ui(l.lang).lang_unavailable);
                 }
             }
         });

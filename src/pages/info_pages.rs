@@ -21,11 +21,13 @@ pub fn page(c: Ctx, id: &str) -> Nodes {
     if p.dutch_only && lang != Lang::Nl {
         out.push(el("p").text(crate::i18n::ui(lang).schools_note).into());
     }
+    // A Dutch-only page for another reader: its sections in one `lang="nl"` block.
+    let mut body = el("div").attr_if(shown != lang, "lang", shown.code());
     for s in &p.sections {
-        let mut sec = el("section").class(if s.a2 { "a2" } else { "" });
+        let mut sec = el("section").attr_if(s.a2, "class", "a2");
         if let Some(h) = &s.heading {
             let (t, u) = h.get(shown);
-            sec = sec.child(el("h2").attr_if(u != lang, "lang", u.code()).text(t));
+            sec = sec.child(el("h2").attr_if(u != shown, "lang", u.code()).text(t));
         }
         if let Some(b) = &s.body {
             sec = sec.child(rich(b, shown, ""));
@@ -40,8 +42,9 @@ pub fn page(c: Ctx, id: &str) -> Nodes {
             Some(Widget::EmbedCode) => sec.child(embed_code(c)),
             None => sec,
         };
-        out.push(sec.into());
+        body = body.child(sec);
     }
+    out.push(body.into());
     out
 }
 
@@ -96,9 +99,24 @@ fn embed_code(c: Ctx) -> Node {
     });
     // The preview: the first question the embedded Wegwijzer asks with these options (in
     // that language when this page has it loaded, else Dutch).
+    // The content in the preview's language (its overlay fetched when chosen).
+    let in_lang: RwSignal<Option<std::sync::Arc<crate::content::Loaded>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let pl = Lang::parse(&lang.get()).unwrap_or(Lang::Nl);
+        let Some(ld) = c.loaded.get_untracked() else { return };
+        if ld.lang == pl {
+            in_lang.set(Some(ld));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(x) = crate::content::switch_language(&ld, pl).await {
+                in_lang.set(Some(x));
+            }
+        });
+    });
     let preview = move || -> Nodes {
         let pl = Lang::parse(&lang.get()).unwrap_or(Lang::Nl);
-        let Some(ld) = c.loaded.get_untracked() else { return vec![] };
+        let Some(ld) = in_lang.get().filter(|x| x.lang == pl).or_else(|| c.loaded.get_untracked()) else { return vec![] };
         let content = &ld.content;
         let start = content.node(&content.tree.start);
         let node = match (start, audience.get()) {
@@ -116,7 +134,6 @@ fn embed_code(c: Ctx) -> Node {
             .into()]
     };
     el("div")
-        .attr("lang", "nl")
         .child(el("pre").class("snippet").child(el("code").id("snippet").dyn_text(shown)))
         .child(
             el("p")

@@ -177,6 +177,7 @@ export function signBundle({ editTree = (s) => s, version, now, expiresDays } = 
   const src = tmpDir('wegwijzer-src-');
   fs.writeFileSync(path.join(src, 'tree.json'), editTree(fs.readFileSync(path.join(ROOT, 'content', 'tree.json'), 'utf8')));
   fs.copyFileSync(path.join(ROOT, 'content', 'organisations.json'), path.join(src, 'organisations.json'));
+  fs.copyFileSync(path.join(ROOT, 'content', 'site.json'), path.join(src, 'site.json'));
   const out = tmpDir('wegwijzer-signed-');
   const args = ['sign', '--content', src, '--key', DEV_KEY, '--out', out];
   if (version != null) args.push('--version', String(version));
@@ -194,7 +195,7 @@ export function readBundle(dir = path.join(DIST, 'content')) {
   const json = JSON.parse(manifest.toString('utf8'));
   const files = {};
   for (const f of Object.values(json.files)) files[f.name] = fs.readFileSync(path.join(dir, f.name));
-  return { manifest, signature, files, json, treeName: json.files.tree.name, dirName: json.files.directory.name };
+  return { manifest, signature, files, json, treeName: json.files.tree.name, dirName: json.files.directory.name, siteName: json.files.site.name };
 }
 
 /**

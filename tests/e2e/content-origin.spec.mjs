@@ -103,7 +103,7 @@ test('after one visit: offline, from the service worker\'s copy alone, every out
   // The worker holds the accepted bundle, under the content origin's URLs (its caches are the
   // `wegwijzer-` ones; the app's own copy is the `ww-content` cache).
   const base = `${content.origin}/content/`;
-  const want = [base + 'manifest.json', base + 'manifest.json.minisig', base + good.treeName, base + good.dirName].sort();
+  const want = [base + 'manifest.json', base + 'manifest.json.minisig', base + good.treeName, base + good.dirName, base + good.siteName].sort();
   const cached = () => page.evaluate(async (b) => {
     const out = [];
     for (const k of (await caches.keys()).filter((k) => k.startsWith('wegwijzer-'))) for (const r of await (await caches.open(k)).keys()) if (r.url.startsWith(b)) out.push(r.url);

@@ -358,7 +358,7 @@ test('English: Dutch key terms with the English, the deadline at the top; About 
   const c = CASES.find((k) => k.answers[0] === 'parent' && k.outcome.includes('suspension'));
   test.skip(!c, 'no parent suspension outcome in the content');
   await openApp(page);
-  await page.locator('header button.lang').click();
+  await switchLang(page, 'en');
   await walk(page, c.answers, { lang: 'en' });
   await expect(page.locator('#main p.terms i[lang="nl"]', { hasText: 'schorsing' })).toBeVisible();
   await expect(page.locator('#main p.terms')).toContainText('suspension (schorsing)');
