@@ -118,6 +118,38 @@ pub fn banners(c: Ctx) -> El {
             )
         })
         .dyn_child(move || {
+            // The browser's language, offered once: its name in itself, in Dutch words (its
+            // own strings come only with its overlay).
+            let Some(p) = c.shell.lang_offer.get() else { return vec![] };
+            let name = crate::i18n::language_name(p);
+            let nl = crate::i18n::ui(Lang::Nl);
+            Nodes::from(
+                el("p")
+                    .class("notice offer")
+                    .text(&nl.lang_offer.replace("{lang}", &name))
+                    .text(" ")
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("link")
+                            .attr("lang", p.code())
+                            .on_click(move |_| {
+                                c.shell.lang_offer.set(None);
+                                c.lang.set(p);
+                            })
+                            .text(&name),
+                    )
+                    .text(" · ")
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("link")
+                            .on_click(move |_| c.shell.lang_offer.set(None))
+                            .text(nl.lang_offer_no),
+                    ),
+            )
+        })
+        .dyn_child(move || {
             // An unchecked translation says so on every screen, in that language and in
             // Dutch, with one tap back to Dutch.
             let lang = c.lang.get();

@@ -53,6 +53,8 @@ pub struct Shell {
     pub shift_count: RwSignal<u8>,
     /// "Lees voor" is speaking.
     pub reading: RwSignal<bool>,
+    /// The browser's preferred language, offered once (never applied without a tap).
+    pub lang_offer: RwSignal<Option<Lang>>,
 }
 
 /// Navigation bookkeeping (private: only the transitions below change it).
@@ -131,6 +133,7 @@ impl Ctx {
                 update_ready: RwSignal::new(false),
                 shift_count: RwSignal::new(0),
                 reading: RwSignal::new(false),
+                lang_offer: RwSignal::new(None),
             },
             nav: Nav { navs: RwSignal::new(0), trail: StoredValue::new(Vec::new()), crisis_from: StoredValue::new(None) },
         };
@@ -495,6 +498,18 @@ impl Ctx {
             Some(Fallback::Offline) => c.say(ui(c.lang.get_untracked()).notice_offline_cached),
             Some(Fallback::Rejected) => c.say(ui(c.lang.get_untracked()).notice_unverified),
             None => {}
+        }
+        // The browser's language, if the content has it and this tab has not chosen or been
+        // offered one: offered once, never applied silently.
+        if storage::tab_get(storage::TAB_LANG).is_none()
+            && storage::tab_get(storage::TAB_OFFERED).is_none()
+            && c.embed.with_value(|e| e.lang.is_none())
+        {
+            let pref = web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::parse(l.get(..2).unwrap_or("")));
+            if let Some(p) = pref.filter(|p| *p != c.lang.get_untracked() && l.content.site.language(*p).is_some()) {
+                storage::tab_set(storage::TAB_OFFERED, Some("1"));
+                c.shell.lang_offer.set(Some(p));
+            }
         }
         c.crisis.set(Walk::new(&tree.crisis));
         c.main.set(main);

@@ -18,6 +18,8 @@ pub const CONTENT_CACHE: &str = "ww-content";
 /// so a reload or a discarded tab comes back where it was. Erased by quick exit.
 pub const TAB_WALK: &str = "ww:tab";
 pub const TAB_LANG: &str = "ww:lang";
+/// In sessionStorage: the browser's language was offered in this tab (offered once).
+pub const TAB_OFFERED: &str = "ww:offered";
 
 thread_local! {
     /// IndexedDB database names of this origin, listed at start-up, so a quick exit can

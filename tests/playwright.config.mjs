@@ -29,6 +29,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     serviceWorkers: 'allow',
+    // A Dutch browser, as most readers have (the app offers another preferred language once;
+    // tests/e2e/languages.spec.mjs covers that with other locales).
+    locale: 'nl-NL',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },

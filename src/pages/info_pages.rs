@@ -127,7 +127,12 @@ fn embed_code(c: Ctx) -> Node {
         let pu = crate::i18n::ui(pl);
         vec![el("div")
             .class(if compact.get() { "preview compact" } else { "preview" })
-            .attr("lang", pl.code())
+            .attr_if(pl != Lang::Nl, "lang", pl.code())
+            .attr_if(
+                pl != Lang::Nl,
+                "dir",
+                if ld.content.site.language(pl).is_some_and(|x| x.dir == wegwijzer_core::Dir::Rtl) { "rtl" } else { "ltr" },
+            )
             .child(el("p").class("preview-exit").text(pu.exit))
             .child(el("p").class("preview-q").child(crate::dom::content_text(&q.text, pl)))
             .child(el("ul").children(q.options.iter().map(|o| el("li").child(crate::dom::content_text(&o.label, pl)))))

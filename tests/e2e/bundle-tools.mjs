@@ -271,7 +271,7 @@ export function walkInPage(page, table) {
           btn.click();
           await until(() => node() && node() !== before, `after ${a}`);
         }
-        out.push({ answers, expected, got: node(), h1: document.querySelector('main h1')?.textContent || '' });
+        out.push({ answers, expected, got: node(), h1: document.querySelector('#main h1')?.textContent || '' });
       } catch (e) {
         out.push({ answers, expected, got: String(e.message) });
       }

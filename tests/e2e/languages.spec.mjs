@@ -185,7 +185,7 @@ test('read-aloud: reads the heading and the options in the screen language; quic
     const orig = window.speechSynthesis.cancel;
     window.speechSynthesis.cancel = function () { window.__cancelled(document.documentElement.classList.contains('cloak')); return orig.call(this); };
   });
-  await page.locator('.exit-bar .exit').click();
+  await page.locator('#app .exit-bar button.exit').click();
   await expect.poll(() => cancels.length, { timeout: 5000 }).toBeGreaterThan(0);
   expect(cancels[0]).toBe(false);
 });
@@ -196,4 +196,21 @@ test('read-aloud is hidden without a voice for the language', async ({ page }) =
   await expect(page.locator('header .read-aloud')).toBeVisible();
   await switchLang(page, 'tr');
   await expect(page.locator('header .read-aloud')).toBeHidden();
+});
+
+test.describe('a browser set to Arabic', () => {
+  test.use({ locale: 'ar-SA' });
+  test('is offered Arabic once, in its own name; nothing changes without a tap', async ({ page }) => {
+    await openApp(page);
+    const offer = page.locator('.banners .notice.offer');
+    await expect(offer).toContainText('العربية');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    await offer.locator('button[lang="ar"]').click();
+    await expect(page.locator('html')).toHaveAttribute('data-content-lang', 'ar');
+    await expect(offer).toHaveCount(0);
+    // Once per tab: not again after a reload.
+    await page.reload();
+    await expect(page.locator('#main h1')).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('.banners .notice.offer')).toHaveCount(0);
+  });
 });
