@@ -70,6 +70,7 @@ pub fn header(c: Ctx) -> El {
                     .id("lang-menu")
                     .on("change", move |ev| {
                         if let Some(l) = Lang::parse(&event_target_value(&ev)) {
+                            c.shell.lang_offer.set(None);
                             c.lang.set(l);
                         }
                     })
@@ -126,6 +127,8 @@ pub fn banners(c: Ctx) -> El {
             Nodes::from(
                 el("p")
                     .class("notice offer")
+                    .attr("lang", "nl")
+                    .attr("dir", "ltr")
                     .text(&nl.lang_offer.replace("{lang}", &name))
                     .text(" ")
                     .child(
