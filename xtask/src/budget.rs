@@ -15,10 +15,11 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// organisations, the schools page) took the shell to 133.8 kB. The test command fails above
 /// this ceiling so the shell cannot grow further, and prints how far it is from the 120 kB
 /// budget, which stays the requirement (issue 12 is left open until it is met again).
-/// Raised from 135 kB to 153 kB by issue 15 (languages as data with overlays, the language
-/// menu, right to left, read-aloud; measured 151.3 kB): the strings and info pages it moved
-/// into the content saved about 7 kB of the wasm, the new code cost about 25 kB. Not met.
-pub const APP_SHELL_CEILING: u64 = 153 * 1000;
+/// Raised from 135 kB to 154 kB by issue 15 (languages as data with overlays, the language
+/// menu, right to left, read-aloud; measured 152.7 kB in a fresh clone, 1.3 kB of margin
+/// for build paths): the strings and info pages it moved into the content saved about 7 kB
+/// of the wasm, the new code cost about 25 kB. Not met.
+pub const APP_SHELL_CEILING: u64 = 154 * 1000;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
