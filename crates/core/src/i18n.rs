@@ -137,16 +137,7 @@ impl ToJson for Value {
                 out.push_str(&m.to_string());
             }
             Value::Str(s) => s.write_json(out),
-            Value::Arr(a) => {
-                out.push('[');
-                for (i, x) in a.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    x.write_json(out);
-                }
-                out.push(']');
-            }
+            Value::Arr(a) => a.write_json(out),
             Value::Obj(f) => {
                 out.push('{');
                 for (i, (k, x)) in f.iter().enumerate() {
