@@ -3,7 +3,6 @@
 use crate::markup::plain;
 use crate::model::{Content, Lang, Node};
 use crate::walker::edges;
-use serde::Serialize;
 use std::collections::HashMap;
 
 fn label(n: &Node, lang: Lang) -> String {
@@ -81,7 +80,8 @@ pub fn dot(c: &Content, lang: Lang) -> String {
 }
 
 /// Size of the tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Stats {
     pub nodes: usize,
     pub questions: usize,

@@ -283,6 +283,10 @@ mod tests {
     fn at(s: &str) -> i64 {
         parse_rfc3339(s).unwrap()
     }
+    /// An error that says `what` (with `full-lint`; the browser build's errors are empty).
+    fn says(r: Result<(), String>, what: &str) -> bool {
+        r.is_err_and(|e| !cfg!(feature = "full-lint") || e.contains(what))
+    }
 
     #[test]
     fn days_syntax() {
@@ -300,10 +304,10 @@ mod tests {
         assert!(validate_hours(&office()).is_ok());
         let mut h = office();
         h.tz = "UTC".into();
-        assert!(validate_hours(&h).unwrap_err().contains("Europe/Amsterdam"));
+        assert!(says(validate_hours(&h), "Europe/Amsterdam"));
         let mut h = office();
         h.weekly[0].to = "09:00".into();
-        assert!(validate_hours(&h).unwrap_err().contains("later"));
+        assert!(says(validate_hours(&h), "later"));
         let mut h = office();
         h.weekly[0].from = "24:00".into();
         assert!(validate_hours(&h).is_err());
@@ -315,10 +319,10 @@ mod tests {
         assert!(validate_hours(&h).is_err());
         let mut h = office();
         h.exceptions[0].date = "2025-02-30".into();
-        assert!(validate_hours(&h).unwrap_err().contains("exceptions[0]"));
+        assert!(says(validate_hours(&h), "exceptions[0]"));
         let mut h = office();
         h.exceptions[1].date = "2025-12-25".into();
-        assert!(validate_hours(&h).unwrap_err().contains("twice"));
+        assert!(says(validate_hours(&h), "twice"));
         let mut h = office();
         h.always = true;
         assert!(validate_hours(&h).is_err());

@@ -1,7 +1,8 @@
 //! Wegwijzer core: everything the app decides, as pure Rust with no web dependencies.
 //!
 //! - [`model`]: the content model (tree + directory), as in `content/schema/`.
-//! - [`load`]: parse the JSON documents with precise errors (serde, for the CLI).
+//! - [`load`]: parse the JSON documents with precise errors (`parse_*`: serde, for the CLI,
+//!   with the `serde` feature; `read_*`/`decode_*`: [`json`], the browser).
 //! - [`json`]: the small strict JSON reader/writer the browser build uses instead of serde_json.
 //! - [`lint`]: every content rule; the CLI refuses to sign content with errors.
 //! - [`walker`]: answers → current node; deterministic back, change + prune.

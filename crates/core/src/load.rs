@@ -24,6 +24,7 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+#[cfg(feature = "serde")]
 fn parse<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
     serde_json::from_slice(bytes).map_err(|e| LoadError {
         file: file.to_string(),
@@ -101,6 +102,7 @@ pub fn read_site(bytes: &[u8]) -> Result<crate::model::Site, LoadError> {
 }
 
 /// Parse `site.json` (serde).
+#[cfg(feature = "serde")]
 pub fn parse_site(bytes: &[u8]) -> Result<crate::model::Site, LoadError> {
     let s: crate::model::Site = parse("site.json", bytes)?;
     check_schema("site.json", s.schema)?;
@@ -115,6 +117,7 @@ pub fn read_directory(bytes: &[u8]) -> Result<Directory, LoadError> {
 }
 
 /// Parse `tree.json`.
+#[cfg(feature = "serde")]
 pub fn parse_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
     let t: Tree = parse("tree.json", bytes)?;
     check_schema("tree.json", t.schema)?;
@@ -122,6 +125,7 @@ pub fn parse_tree(bytes: &[u8]) -> Result<Tree, LoadError> {
 }
 
 /// Parse `organisations.json`.
+#[cfg(feature = "serde")]
 pub fn parse_directory(bytes: &[u8]) -> Result<Directory, LoadError> {
     let d: Directory = parse("organisations.json", bytes)?;
     check_schema("organisations.json", d.schema)?;

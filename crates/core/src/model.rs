@@ -4,8 +4,6 @@
 //! Routing lives in the tree (ids and `next`), wording lives in [`Text`] values,
 //! facts about organisations live in the directory. Nothing here knows the browser.
 
-use serde::{Deserialize, Serialize};
-
 /// The schema version this build understands. A document with another version is refused.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -113,20 +111,23 @@ impl Lang {
     }
 }
 
-impl Serialize for Lang {
+#[cfg(feature = "serde")]
+impl serde::Serialize for Lang {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
     }
 }
 
-impl<'de> Deserialize<'de> for Lang {
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Lang {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let s = <String as serde::Deserialize>::deserialize(d)?;
         Lang::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a language code (two lowercase letters)")))
     }
 }
 
-impl<T: Serialize> Serialize for Localized<T> {
+#[cfg(feature = "serde")]
+impl<T: serde::Serialize> serde::Serialize for Localized<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(1 + self.tr.len()))?;
@@ -137,10 +138,11 @@ impl<T: Serialize> Serialize for Localized<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Localized<T> {
+#[cfg(feature = "serde")]
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Localized<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
             type Value = Localized<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object from language code to text, with `nl`")
@@ -171,8 +173,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Localized<T> {
 }
 
 /// Who is using the wegwijzer. The start question's option ids are these ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Audience {
     /// Pupil in primary school (about 8–12): A2 language, no formal complaint of their own.
     #[default]
@@ -207,8 +210,9 @@ impl Audience {
 // ---------------------------------------------------------------- tree
 
 /// `tree.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Tree {
     /// Must equal [`SCHEMA_VERSION`].
     pub schema: u32,
@@ -220,17 +224,18 @@ pub struct Tree {
     /// The human help shown on every screen.
     pub always: Always,
     /// Topics for the search box: keywords lead into the right branch per audience.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub topics: Vec<Topic>,
     pub nodes: Vec<Node>,
     /// The complaint system at a glance, one curated ladder per audience ("in één oogopslag").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub overview: Vec<Overview>,
 }
 
 /// One audience's picture of the complaint system: from inside the school to the national bodies.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Overview {
     pub audience: Audience,
     pub title: Text,
@@ -240,20 +245,22 @@ pub struct Overview {
 }
 
 /// One place in the overview: who, at which level, what they do and do not do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Rung {
     pub stage: Stage,
     /// Organisation id from the directory.
     pub org: String,
     pub does: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub does_not: Option<Text>,
 }
 
 /// The level of a rung in the overview picture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Stage {
     /// People inside the school (mentor, vertrouwenspersoon, schoolleiding).
     #[default]
@@ -267,22 +274,24 @@ pub enum Stage {
 }
 
 /// What every screen shows, whatever the path.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Always {
     /// Organisation id of the helpdesk (the human last rung).
     pub helpdesk: String,
     /// Organisation ids of the crisis numbers shown on every screen (e.g. 112, 113, Kindertelefoon).
     pub crisis: Vec<String>,
     /// Organisation id of the ministry's escalation point (final resort), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub escalation: Option<String>,
     /// Where "Snel weg" goes. Must be `https:`.
     pub exit_url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Topic {
     pub id: String,
     pub label: Text,
@@ -294,8 +303,9 @@ pub struct Topic {
     pub entry: std::collections::BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum Node {
     Question(Question),
     Info(Info),
@@ -343,42 +353,45 @@ impl Node {
 }
 
 /// One question per screen, 2–7 options.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Question {
     pub id: String,
     /// The question itself (becomes the `h1`/`legend`).
     pub text: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub help: Option<Text>,
     pub options: Vec<Choice>,
     /// The "weet ik niet" option, if this question has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub dont_know: Option<DontKnow>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub session_only: bool,
     /// The sensitive topic this screen is about, if any. Lint: a tagged node must be
     /// `session_only` (never stored, even with consent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub sensitive: Option<Sensitive>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Choice {
     /// Stable within its question; recorded in progress.
     pub id: String,
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub hint: Option<Text>,
     pub next: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DontKnow {
     /// Defaults to "Weet ik niet" / "I don't know" when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub label: Option<Text>,
     pub next: String,
 }
@@ -389,25 +402,27 @@ pub const DONT_KNOW: &str = "dont_know";
 pub const CONTINUE: &str = "continue";
 
 /// An interstitial (e.g. a safety notice) with one way on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Info {
     pub id: String,
     pub title: Text,
     pub body: Text,
     /// Label of the continue button; defaults to "Verder" / "Continue".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub button: Option<Text>,
     pub next: String,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub session_only: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub sensitive: Option<Sensitive>,
 }
 
 /// The end of a path: a ranked route (escalation ladder). The last step must be a human.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Outcome {
     pub id: String,
     pub title: Text,
@@ -415,18 +430,19 @@ pub struct Outcome {
     pub intro: Text,
     /// Ranked: first is the first thing to try.
     pub steps: Vec<Step>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub session_only: bool,
     /// Crisis outcomes are shown with urgency styling and skip the ladder wording.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub urgent: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub sensitive: Option<Sensitive>,
 }
 
 /// Topics whose screens are never stored: the likely threat is someone who shares the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Sensitive {
     /// Sexual abuse, harassment, online sexual abuse.
     Sexual,
@@ -437,43 +453,46 @@ pub enum Sensitive {
 }
 
 /// One rung of the ladder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Step {
     /// Organisation id from the directory (in-school roles are organisations too).
     pub org: String,
     /// What to do at this step, short ("Praat met je mentor").
     pub action: Text,
     /// Who may take this step (e.g. "Ouders; leerlingen vanaf 12").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub who: Option<Text>,
     /// What happens next.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub what_happens: Option<Text>,
     /// How long it usually takes, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub duration: Option<Text>,
     /// What this step does not do (expectation management).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub does_not: Option<Text>,
     /// A legal duty (meldplicht, overlegplicht, aangifteplicht, meldcode): shown as
     /// "Verplicht". Lint: only on staff and leader outcomes, whose intro then says so.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub mandatory: bool,
 }
 
 // ---------------------------------------------------------------- directory
 
 /// `organisations.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Directory {
     pub schema: u32,
     pub organisations: Vec<Organisation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Organisation {
     pub id: String,
     pub name: Text,
@@ -485,28 +504,29 @@ pub struct Organisation {
     /// Audience ids this organisation is for.
     pub audiences: Vec<Audience>,
     /// Topic ids (from the tree) this organisation helps with.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub topics: Vec<String>,
     pub cost: Cost,
     pub anonymous: Anonymity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub age: Option<AgeRange>,
     /// A person answers (phone, chat, desk). Lint: the last step of every outcome is human.
     pub human: bool,
     /// Contact channels; each carries its own source and verification date.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub channels: Vec<Channel>,
     /// Where the descriptive facts come from. Required for external organisations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub source: Option<Source>,
     /// The organisation's own web domains ("kindertelefoon.nl"). Lint: every source is on
     /// one of these (or the host of a website channel) unless it names an `exception`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub domains: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum OrgKind {
     /// A role inside the school (mentor, vertrouwenspersoon): no central contact.
     InSchool,
@@ -517,8 +537,9 @@ pub enum OrgKind {
     Crisis,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Cost {
     Free,
     /// Normal call costs or a fee; explain in the organisation's texts.
@@ -527,8 +548,9 @@ pub enum Cost {
     Varies,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Anonymity {
     /// You never have to give your name.
     Yes,
@@ -538,37 +560,40 @@ pub enum Anonymity {
     No,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AgeRange {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub min: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub max: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Channel {
     pub kind: ChannelKind,
     /// Phone number as dialled ("0800-0432", "112"), e-mail address, or `https:` URL.
     pub value: String,
     /// Optional label ("Chat", "Vertrouwensinspecteurs").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub label: Option<Text>,
     /// When absent the channel is shown without "nu open / gesloten".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub hours: Option<Hours>,
     /// Languages other than Dutch a person on this channel speaks, only as the organisation's
     /// own page (`source`) says; empty: nothing is claimed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub languages: Vec<Lang>,
     /// Where this detail was found and when it was checked. Required.
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ChannelKind {
     Phone,
     Chat,
@@ -580,8 +605,9 @@ pub enum ChannelKind {
 }
 
 /// A source for a fact: a URL or a named document, and the date it was checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Source {
     /// `https:` URL or a document reference ("Kamerstuk 29 240, nr. 129").
     pub url: String,
@@ -589,47 +615,51 @@ pub struct Source {
     pub checked: String,
     /// Why this source is not on the organisation's own domain (e.g. a law text or the
     /// Inspectie's page about a role). Required when it is not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub exception: Option<String>,
 }
 
 /// Opening hours in Europe/Amsterdam.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Hours {
     /// Must be "Europe/Amsterdam" (the only zone the app computes).
     pub tz: String,
     /// `true` for 24/7 lines; then `weekly` is ignored.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub always: bool,
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub weekly: Vec<WeeklyRange>,
     /// Dates with other hours (holidays). Empty `open` = closed that day.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub exceptions: Vec<HoursException>,
 }
 
 /// `days` like "mon-fri", "sat", "mon-sun"; times "HH:MM", `to` may be "24:00".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct WeeklyRange {
     pub days: String,
     pub from: String,
     pub to: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HoursException {
     /// `YYYY-MM-DD`.
     pub date: String,
     /// Time ranges that day ("from"/"to"); empty = closed.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub open: Vec<TimeRange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TimeRange {
     pub from: String,
     pub to: String,
@@ -640,8 +670,9 @@ pub struct TimeRange {
 /// `site.json`: the languages the content offers, the interface strings and the info pages
 /// (privacy and safety, accessibility, about, schools). Signed and linted like the tree, so
 /// the content team edits and translates them without touching Rust.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Site {
     pub schema: u32,
     /// Dutch first. The language menu lists them in this order.
@@ -654,8 +685,9 @@ pub struct Site {
 }
 
 /// A language the content offers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Language {
     pub code: Lang,
     /// The language's name in itself ("العربية", "Türkçe").
@@ -664,8 +696,9 @@ pub struct Language {
     pub review: Review,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Dir {
     #[default]
     Ltr,
@@ -674,20 +707,22 @@ pub enum Dir {
 
 /// Who checked a translation. `source` is Dutch; an `unreviewed` language shows a notice on
 /// every screen that the Dutch text is leading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Review {
     pub status: ReviewStatus,
     /// Who reviewed it (name or organisation), required when `reviewed`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub by: Option<String>,
     /// When (YYYY-MM-DD), required when `reviewed`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub date: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum ReviewStatus {
     Source,
     Reviewed,
@@ -697,35 +732,38 @@ pub enum ReviewStatus {
 
 /// An info page: a title and sections, each a heading and a body in content markup, or a
 /// part the app draws itself ([`Widget`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Page {
     /// The route: `veiligheid`, `toegankelijkheid`, `over`, `scholen`.
     pub id: String,
     pub title: Text,
     /// A page for Dutch professionals only (no translations required; the app says so).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub dutch_only: bool,
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub heading: Option<Text>,
     /// Written for children (A2); drawn as a highlighted block.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub a2: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub body: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub widget: Option<Widget>,
 }
 
 /// Parts of an info page that the app draws from state, not from text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Widget {
     /// The consent switch and "wipe" button.
     #[default]

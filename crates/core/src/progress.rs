@@ -6,7 +6,6 @@
 
 use crate::model::{Content, Lang};
 use crate::walker::{Answer, Walk};
-use serde::{Deserialize, Serialize};
 
 /// Format of the saved record; bump when the shape changes.
 pub const FORMAT: u32 = 1;
@@ -15,8 +14,9 @@ pub const MAX_AGE_SECS: i64 = 30 * 24 * 3600;
 /// Saved records larger than this are foreign or corrupt.
 pub const MAX_BYTES: usize = 64 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Saved {
     pub format: u32,
     pub content_version: u64,

@@ -4,12 +4,12 @@
 //! last answer) and changing an earlier answer prunes what is no longer on the path.
 
 use crate::model::{Audience, Content, Node, CONTINUE, DONT_KNOW};
-use serde::{Deserialize, Serialize};
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 
 /// One answer: at `node` the user chose `choice` (an option id, [`DONT_KNOW`] or [`CONTINUE`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Answer {
     pub node: String,
     pub choice: String,
@@ -70,7 +70,8 @@ pub fn next_of<'c>(node: &'c Node, choice: &str) -> Result<&'c str, WalkError> {
 }
 
 /// A journey through the tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Walk {
     /// Where this walk starts: the tree's `start`, or its `crisis` node.
     pub entry: String,
