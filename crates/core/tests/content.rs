@@ -7,6 +7,7 @@
 //! - every text has an English translation (the English node set equals the Dutch one);
 //! - every topic entry is reachable from the start through its audience;
 //! - readability of the Dutch texts per audience (limits in docs/content-style.md).
+#![cfg(all(feature = "serde", feature = "full-lint"))] // the CLI's readers and the scenario table
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

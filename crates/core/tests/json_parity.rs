@@ -1,6 +1,7 @@
 //! The browser reads content with `wegwijzer_core::json`; the CLI (`check`, `sign`) with
 //! serde_json. They must accept and refuse the same documents and build the same model,
 //! or signed content could read differently in the app than it was checked.
+#![cfg(feature = "serde")] // serde is a reader under test (without it: nothing to run)
 
 use proptest::prelude::*;
 use std::sync::OnceLock;

@@ -1,6 +1,7 @@
 //! Presentation decisions on the default content (issue 12): "Doe dit eerst", deadlines,
 //! the organisation list, search over topics and organisations, an open line, escapes.
 //! Written as properties of any content, plus the cases the UX review named.
+#![cfg(feature = "serde")] // serde is a reader under test (without it: nothing to run)
 
 use wegwijzer_core::present::{self, Open};
 use wegwijzer_core::time::parse_rfc3339;

@@ -29,7 +29,12 @@ proptest! {
         let _ = progress::restore(&s, &c, 1, 0);
         let _ = markup::parse(&s);
         let _ = markup::plain(&s);
-        let _ = wegwijzer_core::load::parse_tree(s.as_bytes());
-        let _ = wegwijzer_core::load::parse_directory(s.as_bytes());
+        #[cfg(feature = "serde")]
+        {
+            let _ = wegwijzer_core::load::parse_tree(s.as_bytes());
+            let _ = wegwijzer_core::load::parse_directory(s.as_bytes());
+        }
+        let _ = wegwijzer_core::load::read_tree(s.as_bytes());
+        let _ = wegwijzer_core::load::read_directory(s.as_bytes());
     }
 }

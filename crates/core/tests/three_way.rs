@@ -26,6 +26,7 @@
 //!   checked to be accepted by all readers. Likewise every text other than the edited one
 //!   is cut to its Dutch (a text needs only `nl`; lint asks for the rest). The whole
 //!   unedited documents are checked once.
+#![cfg(feature = "serde")] // serde is a reader under test (without it: nothing to run)
 
 use jsonschema::Validator;
 use serde_json::{json, Value};

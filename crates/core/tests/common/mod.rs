@@ -1,7 +1,14 @@
 //! A small, valid content bundle for unit tests, built as JSON so the tests read like content.
 #![allow(dead_code)]
 use serde_json::{json, Value};
-use wegwijzer_core::{load, Content};
+use wegwijzer_core::Content;
+// The CLI's reader (serde) with the `serde` feature, else the browser's (the
+// `--no-default-features` run of the lint and bundle tests); tests/three_way.rs and
+// tests/json_parity.rs prove that they agree.
+#[cfg(feature = "serde")]
+pub use wegwijzer_core::load::{parse_directory as read_directory, parse_site as read_site, parse_tree as read_tree};
+#[cfg(not(feature = "serde"))]
+pub use wegwijzer_core::load::{read_directory, read_site, read_tree};
 
 pub fn t(nl: &str) -> Value {
     json!({"nl": nl, "en": format!("EN {nl}")})
@@ -101,15 +108,15 @@ pub fn directory_json() -> Value {
 }
 
 pub fn content_from(tree: &Value, dir: &Value) -> Content {
-    let t = load::parse_tree(tree.to_string().as_bytes()).expect("tree parses");
-    let d = load::parse_directory(dir.to_string().as_bytes()).expect("directory parses");
+    let t = read_tree(tree.to_string().as_bytes()).expect("tree parses");
+    let d = read_directory(dir.to_string().as_bytes()).expect("directory parses");
     Content::new(t, d).with_site(real_site())
 }
 
 /// The repository's `content/site.json` (languages, interface strings, info pages).
 pub fn real_site() -> wegwijzer_core::Site {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/site.json")).expect("content/site.json");
-    load::parse_site(&bytes).expect("site parses")
+    read_site(&bytes).expect("site parses")
 }
 
 pub fn content() -> Content {
