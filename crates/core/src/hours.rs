@@ -18,12 +18,17 @@
 //!   weekly rule (and `always`) for that whole local date; an empty `open` list means
 //!   closed all day.
 //!
+//! The values are parsed once, when the content is read ([`crate::model::Days`],
+//! [`crate::model::HhMm`], [`crate::model::IsoDate`] keep the text and its parsed form);
+//! [`is_open`], [`open_in_week`], [`describe`] and the screens' [`crate::present::status`]
+//! only compare numbers. [`validate_hours`] (lint) names what is wrong in the text.
+//!
 //! During the autumn DST switch the local hour 02:00–03:00 happens twice and in spring
 //! it does not happen; [`is_open`] uses the wall clock, which is what a helpline's
 //! "open 09:00–17:00" means.
 
-use crate::model::{Hours, HoursException, Lang, TimeRange, WeeklyRange};
-use crate::time::{amsterdam_local, parse_date};
+use crate::model::{Days, HhMm, Hours, HoursException, Lang, TimeRange, WeeklyRange};
+use crate::time::amsterdam_local;
 use crate::why;
 
 /// The only time zone the app computes.
@@ -87,9 +92,12 @@ pub fn parse_hhmm(s: &str, allow_24: bool) -> Option<u32> {
     Some(h * 60 + m)
 }
 
-fn parse_range(from: &str, to: &str) -> Result<(u32, u32), String> {
-    let f = parse_hhmm(from, false).ok_or_else(|| why(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59")))?;
-    let t = parse_hhmm(to, true).ok_or_else(|| why(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00")))?;
+/// A range `from`–`to` in minutes since midnight (`from` before 24:00, `to` later than
+/// `from`), or why not. No parsing: the times were parsed when the content was read.
+pub(crate) fn range(from: &HhMm, to: &HhMm) -> Result<(u32, u32), String> {
+    let f =
+        from.parsed().filter(|&m| m < 1440).ok_or_else(|| why(|| format!("from \"{from}\" is not a time; use HH:MM, 00:00 to 23:59")))?;
+    let t = to.parsed().ok_or_else(|| why(|| format!("to \"{to}\" is not a time; use HH:MM, 00:01 to 24:00")))?;
     if t <= f {
         return Err(why(|| format!("{from}–{to}: to must be later than from; ranges cannot cross midnight, split them at 24:00")));
     }
@@ -108,25 +116,26 @@ pub fn validate_hours(h: &Hours) -> Result<(), String> {
         return Err(why(|| "no hours given; set \"always\": true, add weekly ranges, or remove hours".into()));
     }
     for (i, w) in h.weekly.iter().enumerate() {
-        parse_days(&w.days).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
-        parse_range(&w.from, &w.to).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
+        if w.days.parsed().is_none() {
+            // Parsed again only to say why (the error path of lint).
+            parse_days(&w.days).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
+        }
+        range(&w.from, &w.to).map_err(|e| why(|| format!("weekly[{i}]: {e}")))?;
     }
-    let mut seen = Vec::with_capacity(h.exceptions.len());
     for (i, e) in h.exceptions.iter().enumerate() {
-        let d = parse_date(&e.date).ok_or_else(|| why(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date)))?;
-        if seen.contains(&d) {
+        let d = e.date.parsed().ok_or_else(|| why(|| format!("exceptions[{i}]: date \"{}\" is not a date; use YYYY-MM-DD", e.date)))?;
+        if h.exceptions[..i].iter().any(|p| p.date.parsed() == Some(d)) {
             return Err(why(|| format!("exceptions[{i}]: date {} appears twice; merge them", e.date)));
         }
-        seen.push(d);
         for (j, r) in e.open.iter().enumerate() {
-            parse_range(&r.from, &r.to).map_err(|err| why(|| format!("exceptions[{i}].open[{j}]: {err}")))?;
+            range(&r.from, &r.to).map_err(|err| why(|| format!("exceptions[{i}].open[{j}]: {err}")))?;
         }
     }
     Ok(())
 }
 
-fn in_ranges<'a>(mut ranges: impl Iterator<Item = &'a TimeRange>, minute: u32) -> bool {
-    ranges.any(|r| matches!(parse_range(&r.from, &r.to), Ok((f, t)) if f <= minute && minute < t))
+fn in_ranges(ranges: &[TimeRange], minute: u32) -> bool {
+    ranges.iter().any(|r| matches!(range(&r.from, &r.to), Ok((f, t)) if f <= minute && minute < t))
 }
 
 /// Is the channel open at `unix_now`? `None` when the hours are invalid (the UI then
@@ -134,8 +143,8 @@ fn in_ranges<'a>(mut ranges: impl Iterator<Item = &'a TimeRange>, minute: u32) -
 pub fn is_open(h: &Hours, unix_now: i64) -> Option<bool> {
     validate_hours(h).ok()?;
     let local = amsterdam_local(unix_now);
-    if let Some(e) = h.exceptions.iter().find(|e| parse_date(&e.date) == Some(local.days)) {
-        return Some(in_ranges(e.open.iter(), local.minutes_of_day));
+    if let Some(e) = h.exceptions.iter().find(|e| e.date.parsed() == Some(local.days)) {
+        return Some(in_ranges(&e.open, local.minutes_of_day));
     }
     Some(open_in_week(h, local.weekday as usize, local.minutes_of_day))
 }
@@ -149,8 +158,8 @@ pub fn open_in_week(h: &Hours, weekday: usize, minute: u32) -> bool {
         return true;
     }
     h.weekly.iter().any(|w| {
-        let mask = parse_days(&w.days).unwrap_or([false; 7]);
-        mask.get(weekday).copied().unwrap_or(false) && matches!(parse_range(&w.from, &w.to), Ok((f, t)) if f <= minute && minute < t)
+        w.days.parsed().is_some_and(|mask| mask.get(weekday).copied().unwrap_or(false))
+            && matches!(range(&w.from, &w.to), Ok((f, t)) if f <= minute && minute < t)
     })
 }
 
@@ -168,12 +177,12 @@ pub fn parse_week_time(s: &str) -> Option<(usize, u32)> {
 
 /// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "elke dag" / "every day".
 pub fn describe_days(days: &str, lang: Lang) -> String {
-    crate::words::with(lang, |w| days_in(days, w))
+    crate::words::with(lang, |w| days_in(&Days::from(days), w))
 }
 
-fn days_in(days: &str, w: &crate::words::Words) -> String {
+fn days_in(days: &Days, w: &crate::words::Words) -> String {
     let names = &w.days_short;
-    let Ok(mask) = parse_days(days) else {
+    let Some(mask) = days.parsed() else {
         return days.to_string();
     };
     if mask.iter().all(|&d| d) {
@@ -226,9 +235,9 @@ pub fn describe(h: &Hours, lang: Lang) -> Vec<String> {
         if h.always {
             return vec![w.open_247.clone()];
         }
-        let mut groups: Vec<(&str, Vec<&WeeklyRange>)> = Vec::new();
+        let mut groups: Vec<(&Days, Vec<&WeeklyRange>)> = Vec::new();
         for r in &h.weekly {
-            match groups.iter_mut().find(|(d, _)| *d == r.days) {
+            match groups.iter_mut().find(|(d, _)| **d == r.days) {
                 Some((_, v)) => v.push(r),
                 None => groups.push((&r.days, vec![r])),
             }
@@ -247,12 +256,12 @@ pub fn describe(h: &Hours, lang: Lang) -> Vec<String> {
 /// One line for an exception date: "25-12-2025: gesloten" / "2025-12-25: closed",
 /// or with its hours.
 pub fn describe_exception(e: &HoursException, lang: Lang) -> String {
-    let date = match (lang, parse_date(&e.date)) {
+    let date = match (lang, e.date.parsed()) {
         (Lang::Nl, Some(d)) => {
             let (y, m, dd) = crate::time::civil_from_days(d);
             format!("{dd:02}-{m:02}-{y:04}")
         }
-        _ => e.date.clone(),
+        _ => e.date.to_string(),
     };
     if e.open.is_empty() {
         crate::words::with(lang, |w| format!("{date}: {}", w.closed_day))
@@ -286,6 +295,31 @@ mod tests {
     /// An error that says `what` (with `full-lint`; the browser build's errors are empty).
     fn says(r: Result<(), String>, what: &str) -> bool {
         r.is_err_and(|e| !cfg!(feature = "full-lint") || e.contains(what))
+    }
+
+    /// Both readers build the parsed values when they read the content, and keep the text;
+    /// invalid text is kept with no parsed value, for lint to report.
+    #[test]
+    fn parsed_when_read_by_either_reader() {
+        let doc = r#"{"tz": "Europe/Amsterdam", "weekly": [{"days": "mon-fri", "from": "09:00", "to": "24:00"},
+            {"days": "fri-mon", "from": "9:00", "to": "17:00"}], "exceptions": [{"date": "2025-12-25"}, {"date": "2025-02-30"}]}"#;
+        let h: Hours = crate::json::from_slice(doc.as_bytes()).unwrap();
+        assert_eq!(h.weekly[0].days.parsed(), Some([true, true, true, true, true, false, false]));
+        assert_eq!((h.weekly[0].from.parsed(), h.weekly[0].to.parsed()), (Some(540), Some(1440)));
+        assert_eq!((h.weekly[1].days.parsed(), h.weekly[1].from.parsed()), (None, None));
+        assert_eq!((h.weekly[1].days.as_str(), h.weekly[1].from.as_str()), ("fri-mon", "9:00"));
+        assert_eq!(h.exceptions[0].date.parsed(), Some(crate::time::days_from_civil(2025, 12, 25)));
+        assert_eq!(h.exceptions[1].date.parsed(), None);
+        assert!(says(validate_hours(&h), "weekly[1]: days \"fri-mon\""));
+        #[cfg(feature = "serde")]
+        {
+            let s: Hours = serde_json::from_str(doc).unwrap();
+            assert_eq!(s, h);
+            // serde writes the text back.
+            let again: Hours = serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
+            assert_eq!(again, h);
+            assert_eq!(serde_json::to_value(&s.weekly[1]).unwrap(), serde_json::json!({"days": "fri-mon", "from": "9:00", "to": "17:00"}));
+        }
     }
 
     #[test]

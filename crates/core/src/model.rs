@@ -636,14 +636,92 @@ pub struct Hours {
     pub exceptions: Vec<HoursException>,
 }
 
+/// A value of opening hours as written, with its parsed form computed once, when the value
+/// is built: when the content is read (serde and the browser reader both go through
+/// `From<String>`) or in code (`"09:00".into()`). The fields are private, so the two cannot
+/// drift apart. The text is what serde writes back, what lint quotes and what the
+/// descriptions show; the parsed form is what the screens compute with, so nothing is parsed
+/// again per render. `None`: the text is invalid; lint reports it (`opening-hours`, with the
+/// parser's message) and the app shows the channel without an open status.
+macro_rules! parsed_text {
+    ($(#[$m:meta])* $t:ident: $p:ty = $parse:expr) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
+        pub struct $t {
+            text: String,
+            parsed: Option<$p>,
+        }
+        impl $t {
+            /// As written in the content.
+            pub fn as_str(&self) -> &str {
+                &self.text
+            }
+            /// Parsed when built; `None` when the text is invalid.
+            pub fn parsed(&self) -> Option<$p> {
+                self.parsed
+            }
+        }
+        impl From<String> for $t {
+            fn from(text: String) -> Self {
+                let parsed = $parse(text.as_str());
+                $t { text, parsed }
+            }
+        }
+        impl From<&str> for $t {
+            fn from(s: &str) -> Self {
+                $t::from(s.to_string())
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.text
+            }
+        }
+        impl std::ops::Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.text
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text)
+            }
+        }
+        /// The browser's reader: a string, parsed as serde's `From<String>` does.
+        impl crate::json::FromJson for $t {
+            fn from_json(v: crate::json::Value) -> Result<Self, crate::json::JsonError> {
+                <String as crate::json::FromJson>::from_json(v).map($t::from)
+            }
+        }
+    };
+}
+
+parsed_text!(
+    /// `days` ("mon-fri", "sat", "mon,wed"): the days it covers, index 0 = Monday
+    /// ([`crate::hours::parse_days`]).
+    Days: [bool; 7] = |s: &str| crate::hours::parse_days(s).ok()
+);
+parsed_text!(
+    /// A time of day "HH:MM": minutes since midnight, 0..=1440 ("24:00" = 1440, which only
+    /// `to` may use; [`crate::hours::parse_hhmm`]).
+    HhMm: u32 = |s: &str| crate::hours::parse_hhmm(s, true)
+);
+parsed_text!(
+    /// A date "YYYY-MM-DD": days since 1970-01-01 ([`crate::time::parse_date`]).
+    IsoDate: i64 = crate::time::parse_date
+);
+
 /// `days` like "mon-fri", "sat", "mon-sun"; times "HH:MM", `to` may be "24:00".
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct WeeklyRange {
-    pub days: String,
-    pub from: String,
-    pub to: String,
+    pub days: Days,
+    pub from: HhMm,
+    pub to: HhMm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -651,7 +729,7 @@ pub struct WeeklyRange {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HoursException {
     /// `YYYY-MM-DD`.
-    pub date: String,
+    pub date: IsoDate,
     /// Time ranges that day ("from"/"to"); empty = closed.
     #[cfg_attr(feature = "serde", serde(default))]
     pub open: Vec<TimeRange>,
@@ -661,8 +739,8 @@ pub struct HoursException {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TimeRange {
-    pub from: String,
-    pub to: String,
+    pub from: HhMm,
+    pub to: HhMm,
 }
 
 // ---------------------------------------------------------------- bundle

@@ -7,7 +7,7 @@
 use crate::hours::validate_hours;
 use crate::markup;
 use crate::model::{Channel, ChannelKind, Content, Hours, Lang, Node, OrgKind, Organisation, Outcome, Topic};
-use crate::time::{amsterdam_local, parse_date, parse_rfc3339, weekday_from_days};
+use crate::time::{amsterdam_local, parse_rfc3339, weekday_from_days};
 
 // ------------------------------------------------------------------ open status
 
@@ -51,19 +51,16 @@ fn sort_by<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
-/// Open ranges (minutes) of one local date, sorted and merged.
+/// Open ranges (minutes) of one local date, sorted and merged. Reads the values parsed when
+/// the content was read; nothing is parsed here.
 fn day_ranges(h: &Hours, days: i64) -> Vec<(u32, u32)> {
-    let parse = |f: &str, t: &str| Some((crate::hours::parse_hhmm(f, false)?, crate::hours::parse_hhmm(t, true)?));
-    let mut v: Vec<(u32, u32)> = match h.exceptions.iter().find(|e| parse_date(&e.date) == Some(days)) {
-        Some(e) => e.open.iter().filter_map(|r| parse(&r.from, &r.to)).collect(),
+    let range = |f, t| crate::hours::range(f, t).ok();
+    let mut v: Vec<(u32, u32)> = match h.exceptions.iter().find(|e| e.date.parsed() == Some(days)) {
+        Some(e) => e.open.iter().filter_map(|r| range(&r.from, &r.to)).collect(),
         None if h.always => vec![(0, 1440)],
         None => {
             let wd = weekday_from_days(days) as usize;
-            h.weekly
-                .iter()
-                .filter(|w| crate::hours::parse_days(&w.days).is_ok_and(|m| m[wd]))
-                .filter_map(|w| parse(&w.from, &w.to))
-                .collect()
+            h.weekly.iter().filter(|w| w.days.parsed().is_some_and(|m| m[wd])).filter_map(|w| range(&w.from, &w.to)).collect()
         }
     };
     sort_by(&mut v, |r| *r);
@@ -531,7 +528,7 @@ mod tests {
         Hours {
             tz: "Europe/Amsterdam".into(),
             always,
-            weekly: weekly.iter().map(|(d, f, t)| WeeklyRange { days: d.to_string(), from: f.to_string(), to: t.to_string() }).collect(),
+            weekly: weekly.iter().map(|(d, f, t)| WeeklyRange { days: (*d).into(), from: (*f).into(), to: (*t).into() }).collect(),
             exceptions: vec![],
         }
     }

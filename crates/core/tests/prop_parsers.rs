@@ -65,13 +65,16 @@ fn days() -> impl Strategy<Value = String> {
 }
 
 fn hours() -> impl Strategy<Value = Hours> {
-    let weekly = prop::collection::vec((days(), hhmm(), hhmm()).prop_map(|(days, from, to)| WeeklyRange { days, from, to }), 0..4);
+    let weekly = prop::collection::vec(
+        (days(), hhmm(), hhmm()).prop_map(|(days, from, to)| WeeklyRange { days: days.into(), from: from.into(), to: to.into() }),
+        0..4,
+    );
     let exc = prop::collection::vec(
         (
             prop_oneof!["20[0-9]{2}-[0-9]{2}-[0-9]{2}", any::<String>()],
-            prop::collection::vec((hhmm(), hhmm()).prop_map(|(from, to)| TimeRange { from, to }), 0..3),
+            prop::collection::vec((hhmm(), hhmm()).prop_map(|(from, to)| TimeRange { from: from.into(), to: to.into() }), 0..3),
         )
-            .prop_map(|(date, open)| HoursException { date, open }),
+            .prop_map(|(date, open)| HoursException { date: date.into(), open }),
         0..3,
     );
     (prop_oneof![Just("Europe/Amsterdam".to_string()), any::<String>()], any::<bool>(), weekly, exc)
@@ -150,6 +153,95 @@ proptest! {
         for w in &h.weekly {
             let _ = parse_days(&w.days);
             let _ = parse_hhmm(&w.from, true);
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Opening hours parsed once at load (issue 14): the rules on the parsed values give what
+// the rules on the text gave, which is what the code computed before (per render).
+
+/// Valid-looking hours near 2026-11-29: days from the forms the content uses, times on the
+/// quarter hour with `to` after `from`, and exception dates in the weeks around.
+fn plausible_hours() -> impl Strategy<Value = Hours> {
+    let days = prop::sample::select(vec!["mon-fri", "sat", "sun", "mon,wed", "mon-sun", "fri-sun,mon", "tue-thu", "fri-mon"]);
+    let hm = |q: u32| format!("{:02}:{:02}", q / 4, q % 4 * 15);
+    let range = move || (0u32..96, 1u32..=96).prop_map(move |(a, b)| (hm(a), hm(b.max(a + 1))));
+    let weekly =
+        prop::collection::vec((days, range()).prop_map(|(d, (f, t))| WeeklyRange { days: d.into(), from: f.into(), to: t.into() }), 0..4);
+    let exc = prop::collection::vec(
+        (20u32..=30, prop::collection::vec(range().prop_map(|(f, t)| TimeRange { from: f.into(), to: t.into() }), 0..3))
+            .prop_map(|(d, open)| HoursException { date: format!("2026-11-{d:02}").into(), open }),
+        0..3,
+    );
+    (any::<bool>(), weekly, exc).prop_map(|(always, weekly, exceptions)| Hours {
+        tz: "Europe/Amsterdam".into(),
+        always,
+        weekly,
+        exceptions,
+    })
+}
+
+/// A range from the text, as before: `from` 00:00..23:59, `to` up to 24:00 and later.
+fn range_by_text(from: &str, to: &str) -> Option<(u32, u32)> {
+    let (f, t) = (parse_hhmm(from, false)?, parse_hhmm(to, true)?);
+    (f < t).then_some((f, t))
+}
+
+fn valid_by_text(h: &Hours) -> bool {
+    let dates: Vec<Option<i64>> = h.exceptions.iter().map(|e| parse_date(e.date.as_str())).collect();
+    let shape = match (h.always, h.weekly.is_empty()) {
+        (true, weekly_empty) => weekly_empty,
+        (false, weekly_empty) => !weekly_empty || !h.exceptions.is_empty(),
+    };
+    h.tz == "Europe/Amsterdam"
+        && shape
+        && h.weekly.iter().all(|w| parse_days(w.days.as_str()).is_ok() && range_by_text(w.from.as_str(), w.to.as_str()).is_some())
+        && dates.iter().enumerate().all(|(i, d)| d.is_some() && !dates[..i].contains(d))
+        && h.exceptions.iter().flat_map(|e| &e.open).all(|r| range_by_text(r.from.as_str(), r.to.as_str()).is_some())
+}
+
+fn is_open_by_text(h: &Hours, now: i64) -> Option<bool> {
+    if !valid_by_text(h) {
+        return None;
+    }
+    let l = amsterdam_local(now);
+    let m = l.minutes_of_day;
+    let within = |f: &str, t: &str| range_by_text(f, t).is_some_and(|(f, t)| f <= m && m < t);
+    if let Some(e) = h.exceptions.iter().find(|e| parse_date(e.date.as_str()) == Some(l.days)) {
+        return Some(e.open.iter().any(|r| within(r.from.as_str(), r.to.as_str())));
+    }
+    Some(
+        h.always
+            || h.weekly
+                .iter()
+                .any(|w| parse_days(w.days.as_str()).is_ok_and(|d| d[l.weekday as usize]) && within(w.from.as_str(), w.to.as_str())),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parsed_hours_decide_as_the_text(h in plausible_hours(), noise in hours(), q in 0i64..(21 * 96), s in prop_oneof![Just(0i64), 0i64..900]) {
+        // Often on a quarter hour, where the ranges start and end.
+        let now = parse_rfc3339("2026-11-19T00:00:00Z").unwrap() + q * 900 + s;
+        for h in [&h, &noise] {
+            prop_assert_eq!(validate_hours(h).is_ok(), valid_by_text(h));
+            prop_assert_eq!(is_open(h, now), is_open_by_text(h, now));
+            let status = wegwijzer_core::present::status(Some(h), now);
+            prop_assert_eq!(status != wegwijzer_core::present::Open::Unknown, valid_by_text(h));
+            if valid_by_text(h) {
+                prop_assert_eq!(status.is_open(), is_open_by_text(h, now).unwrap());
+            }
+            // Each value is its text, parsed.
+            for w in &h.weekly {
+                prop_assert_eq!(w.days.parsed(), parse_days(w.days.as_str()).ok());
+                prop_assert_eq!(w.from.parsed(), parse_hhmm(w.from.as_str(), true));
+            }
+            for e in &h.exceptions {
+                prop_assert_eq!(e.date.parsed(), parse_date(e.date.as_str()));
+            }
         }
     }
 }
