@@ -191,13 +191,6 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     if storage::leaving() {
         return;
     }
-    // The loader's `wegwijzerKeep` (tools/postbuild.mjs) posts it once a worker is active.
-    let Some(keep) = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"wegwijzerKeep".into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return;
-    };
     let entries = js_sys::Array::new();
     for (name, bytes) in named(m, raw) {
         entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes)));
@@ -205,7 +198,8 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"CACHE_CONTENT".into());
     let _ = js_sys::Reflect::set(&msg, &"entries".into(), &entries);
-    let _ = keep.call1(&wasm_bindgen::JsValue::NULL, &msg);
+    // The loader posts it once a worker is active.
+    let _ = crate::web::loader::keep(&msg);
 }
 
 /// Offer the accepted files to the service worker and (with `seen`: a fresh download) keep
@@ -386,30 +380,19 @@ async fn precompute_bundle(raw: &RawBundle, keys: &PublicKeys) -> Precomputed {
 /// `window.wegwijzerEd25519` (the loader, tools/postbuild.mjs): WebCrypto's Ed25519, or the
 /// fallback for browsers that do not have it yet. False on anything else.
 async fn ed25519_verify(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
-    let Some(f) = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"wegwijzerEd25519".into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    let args = js_sys::Array::of3(
-        &js_sys::Uint8Array::from(&key[..]),
-        &js_sys::Uint8Array::from(message),
-        &js_sys::Uint8Array::from(&signature[..]),
-    );
-    let Ok(p) = f.apply(&wasm_bindgen::JsValue::NULL, &args).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
+    let copy = |b: &[u8]| js_sys::Uint8Array::from(b);
+    let Ok(p) = crate::web::loader::ed25519(&copy(key), &copy(message), &copy(signature)) else {
         return false;
     };
     JsFuture::from(p).await.map(|v| v.as_bool() == Some(true)).unwrap_or(false)
 }
 
 async fn sha256_webcrypto(bytes: &[u8]) -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok()?;
-    if subtle.is_undefined() || subtle.is_null() {
+    // `crypto.subtle` is undefined outside secure contexts.
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if subtle.is_undefined() {
         return None;
     }
-    let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
     let buf = JsFuture::from(subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?).await.ok()?;
     Some(manifest::hex_lower(&js_sys::Uint8Array::new(&buf).to_vec()))
 }
