@@ -8,9 +8,11 @@ use crate::web::{document, next_task, now};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use wegwijzer_core::bundle::{BundleError, FileDigests, Opened, Opening, RawBundle};
+use wegwijzer_core::bundle::{BundleError, Opened, Opening, RawBundle};
 use wegwijzer_core::json::{self, ToJson};
-use wegwijzer_core::manifest::{self, Manifest, Mode, PublicKeys, Seen, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
+use wegwijzer_core::manifest::{
+    self, Manifest, Mode, Precomputed, PublicKeys, Seen, SignatureChecks, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES,
+};
 use wegwijzer_core::{i18n, Content, Lang};
 
 /// Pinned at build time: `WEGWIJZER_PUBKEYS` = current[,next] minisign public keys.
@@ -127,7 +129,8 @@ async fn fetch_bundle(src: Source, seen: Option<&Seen>, keys: &PublicKeys, lang:
     let signature = fetch_capped(src, &format!("{b}{}", manifest::SIGNATURE_NAME), MAX_SIGNATURE_BYTES as u64).await?;
     // Verify the manifest before following the file names in it (the cached copy may be expired).
     let mode = if src == Source::Cache { Mode::Cached } else { Mode::Fresh };
-    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), mode)
+    let crypto = precompute(&manifest, &signature, keys, &[]).await;
+    let v = manifest::verify_manifest(&manifest, &signature, keys, seen, now(), mode, &crypto)
         .map_err(|e| FetchError::Rejected(BundleError::Manifest(e).to_string()))?;
     let mut files: [Vec<u8>; 3] = Default::default();
     for (file, key) in files.iter_mut().zip(["tree", "directory", "site"]) {
@@ -188,13 +191,6 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     if storage::leaving() {
         return;
     }
-    // The loader's `wegwijzerKeep` (tools/postbuild.mjs) posts it once a worker is active.
-    let Some(keep) = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"wegwijzerKeep".into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return;
-    };
     let entries = js_sys::Array::new();
     for (name, bytes) in named(m, raw) {
         entries.push(&js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(bytes)));
@@ -202,7 +198,8 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"CACHE_CONTENT".into());
     let _ = js_sys::Reflect::set(&msg, &"entries".into(), &entries);
-    let _ = keep.call1(&wasm_bindgen::JsValue::NULL, &msg);
+    // The loader posts it once a worker is active.
+    let _ = crate::web::loader::keep(&msg);
 }
 
 /// Offer the accepted files to the service worker and (with `seen`: a fresh download) keep
@@ -243,9 +240,9 @@ pub async fn load(lang: Lang) -> Result<Arc<Loaded>, String> {
     let fallback = match fetch_bundle(Source::Network, seen.as_ref(), &keys, lang).await {
         Ok(raw) => {
             let t0 = perf_now();
-            let digests = digests(&raw).await;
+            let crypto = precompute_bundle(&raw, &keys).await;
             let hashing = perf_now() - t0;
-            match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Fresh, digests).await {
+            match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Fresh, &crypto).await {
                 Ok((o, raw, busy)) => {
                     record_timing(hashing + busy);
                     // Kept for offline use once the first screen is up.
@@ -277,8 +274,8 @@ pub async fn load(lang: Lang) -> Result<Arc<Loaded>, String> {
         }
     };
     // The cached copy is re-verified on every load; expired is allowed (offline) but flagged.
-    let digests = digests(&raw).await;
-    match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Cached, digests).await {
+    let crypto = precompute_bundle(&raw, &keys).await;
+    match open_or_dutch(raw, &keys, seen.as_ref(), Mode::Cached, &crypto).await {
         Ok((o, raw, _)) => Ok(Arc::new(loaded(o, raw, Some(fallback)))),
         Err(e) => {
             log(&format!("Wegwijzer: cached content refused: {e}"));
@@ -295,15 +292,14 @@ async fn open_or_dutch(
     keys: &PublicKeys,
     seen: Option<&Seen>,
     mode: Mode,
-    digests: Option<FileDigests>,
+    crypto: &Precomputed,
 ) -> Result<(Opened, RawBundle, f64), BundleError> {
-    match open_in_steps(Opening::new(&raw, keys, seen, now(), mode, digests.as_ref())).await {
+    match open_in_steps(Opening::new(&raw, keys, seen, now(), mode, crypto)).await {
         Ok((o, busy)) => Ok((o, raw, busy)),
         Err(e) if raw.texts.is_some() => {
             log(&format!("Wegwijzer: language overlay refused: {e}"));
             let raw = RawBundle { texts: None, ..raw };
-            let digests = digests.map(|d| FileDigests { texts: None, ..d });
-            let (o, busy) = open_in_steps(Opening::new(&raw, keys, seen, now(), mode, digests.as_ref())).await?;
+            let (o, busy) = open_in_steps(Opening::new(&raw, keys, seen, now(), mode, crypto)).await?;
             Ok((o, raw, busy))
         }
         Err(e) => Err(e),
@@ -326,8 +322,8 @@ pub async fn switch_language(l: &Loaded, lang: Lang) -> Result<Arc<Loaded>, Stri
         Some((lang, bytes))
     };
     let raw = RawBundle { texts, ..l.raw.clone() };
-    let digests = digests(&raw).await;
-    let (o, _) = open_in_steps(Opening::new(&raw, &keys, None, now(), Mode::Cached, digests.as_ref())).await.map_err(|e| e.to_string())?;
+    let crypto = precompute_bundle(&raw, &keys).await;
+    let (o, _) = open_in_steps(Opening::new(&raw, &keys, None, now(), Mode::Cached, &crypto)).await.map_err(|e| e.to_string())?;
     keep_later(&o, &raw, None);
     Ok(Arc::new(loaded(o, raw, l.fallback)))
 }
@@ -353,27 +349,50 @@ fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// SHA-256 of the content files by WebCrypto: native code, off the main thread, where hashing
-/// in wasm took tens of milliseconds on a first run. `crypto.subtle` exists only in secure
-/// contexts (https, localhost); elsewhere `None`, and the core hashes in wasm.
-async fn digests(raw: &RawBundle) -> Option<FileDigests> {
-    let tree = sha256_webcrypto(&raw.tree).await?;
-    let directory = sha256_webcrypto(&raw.directory).await?;
-    let site = sha256_webcrypto(&raw.site).await?;
-    let texts = match &raw.texts {
-        Some((_, t)) => Some(sha256_webcrypto(t).await?),
-        None => None,
+/// The Ed25519 checks and SHA-256 digests the core's rules ask for, computed by the browser:
+/// native code, off the main thread, and no signature code in the wasm. The core decides what
+/// must hold ([`SignatureChecks`]) and then applies every rule to these results
+/// ([`Precomputed`]: only what was computed and found valid counts). Without WebCrypto
+/// (a page that is not https or localhost) nothing verifies and the content is refused.
+async fn precompute(manifest: &[u8], signature: &[u8], keys: &PublicKeys, files: &[&[u8]]) -> Precomputed {
+    let mut p = Precomputed::default();
+    if let Ok(checks) = SignatureChecks::read(manifest, signature, keys) {
+        for (message, sig) in checks.pairs(manifest) {
+            if ed25519_verify(&checks.public_key, &message, &sig).await {
+                p.valid_signature(checks.public_key, message, sig);
+            }
+        }
+    }
+    for bytes in std::iter::once(manifest).chain(files.iter().copied()) {
+        if let Some(d) = sha256_webcrypto(bytes).await {
+            p.digest(bytes, d);
+        }
+    }
+    p
+}
+
+async fn precompute_bundle(raw: &RawBundle, keys: &PublicKeys) -> Precomputed {
+    let mut files = vec![raw.tree.as_slice(), &raw.directory, &raw.site];
+    files.extend(raw.texts.as_ref().map(|(_, t)| t.as_slice()));
+    precompute(&raw.manifest, &raw.signature, keys, &files).await
+}
+
+/// `window.wegwijzerEd25519` (the loader, tools/postbuild.mjs): WebCrypto's Ed25519, or the
+/// fallback for browsers that do not have it yet. False on anything else.
+async fn ed25519_verify(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+    let copy = |b: &[u8]| js_sys::Uint8Array::from(b);
+    let Ok(p) = crate::web::loader::ed25519(&copy(key), &copy(message), &copy(signature)) else {
+        return false;
     };
-    Some(FileDigests { tree, directory, site, texts })
+    JsFuture::from(p).await.map(|v| v.as_bool() == Some(true)).unwrap_or(false)
 }
 
 async fn sha256_webcrypto(bytes: &[u8]) -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
-    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok()?;
-    if subtle.is_undefined() || subtle.is_null() {
+    // `crypto.subtle` is undefined outside secure contexts.
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if subtle.is_undefined() {
         return None;
     }
-    let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
     let buf = JsFuture::from(subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?).await.ok()?;
     Some(manifest::hex_lower(&js_sys::Uint8Array::new(&buf).to_vec()))
 }

@@ -35,3 +35,25 @@ pub fn focus(selector: &str) {
         }
     }
 }
+
+/// The functions the loader in `index.html` defines for the app (tools/postbuild.mjs), as typed
+/// imports: a call is `Err` when the loader is not there (a page without it), never a crash.
+pub mod loader {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `wegwijzerEd25519(key, message, signature)`: a promise of whether the Ed25519
+        /// signature holds (WebCrypto, or the `@noble/ed25519` fallback where WebCrypto has no
+        /// Ed25519). Pass copies (`Uint8Array::from`): the check is asynchronous.
+        #[wasm_bindgen(catch, js_name = wegwijzerEd25519)]
+        pub fn ed25519(
+            key: &js_sys::Uint8Array,
+            message: &js_sys::Uint8Array,
+            signature: &js_sys::Uint8Array,
+        ) -> Result<js_sys::Promise, JsValue>;
+        /// `wegwijzerKeep(message)`: post a message to the active service worker, if any.
+        #[wasm_bindgen(catch, js_name = wegwijzerKeep)]
+        pub fn keep(message: &js_sys::Object) -> Result<(), JsValue>;
+    }
+}

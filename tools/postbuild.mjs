@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Post-build steps for dist/ (run by `cargo xtask serve|test|bench|dist` after `trunk build`
 // and after the content has been signed into dist/content):
-//   1. copy public/* into dist/; start the app after the first paint (see deferBoot);
-//      minify wasm-bindgen's JS glue with terser (Trunk 0.21's own JS minifier fails on it)
+//   1. copy public/* into dist/; write the Ed25519 fallback (see ED25519 below); start the app
+//      after the first paint (see deferBoot); minify wasm-bindgen's JS glue with terser (Trunk
+//      0.21's own JS minifier fails on it)
 //   2. generate dist/sw.js from tools/sw.template.js with a precache list of every file and a version
 //   3. precompress every text/wasm file to .br (quality 11) and .gz (level 9)
 //   4. write dist/_headers (CDN headers, same rules as tools/server.mjs)
@@ -74,6 +75,27 @@ if (fs.existsSync(pub)) {
   }
 }
 
+// The content signature is verified with the browser's own Ed25519 (WebCrypto), not in the wasm.
+// Browsers without Ed25519 in WebCrypto yet (Safari < 17, Chrome < 137, Firefox < 129, and
+// browsers built on those, such as older Samsung Internet) get @noble/ed25519 (audited, no
+// dependencies; the npm package pinned in tools/package.json), minified into
+// dist/ed25519.<hash>.js and imported by the loader only there; it is precached like every file.
+const require = createRequire(path.join(here, 'package.json'));
+let terser = null;
+try { terser = require('terser'); } catch { console.warn('postbuild: terser is not installed (cargo xtask setup); the JS stays unminified'); }
+let ED25519;
+{
+  let src;
+  try { src = fs.readFileSync(require.resolve('@noble/ed25519'), 'utf8'); } catch {
+    console.error('postbuild: @noble/ed25519 is not installed in tools/node_modules (run `cargo xtask setup`): browsers without WebCrypto Ed25519 need it');
+    process.exit(1);
+  }
+  const code = terser ? (await terser.minify(src, { module: true, compress: true, mangle: true })).code : src;
+  ED25519 = `ed25519.${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  for (const n of fs.readdirSync(dist).filter((n) => /^ed25519\.[0-9a-f]+\.js$/.test(n) && n !== ED25519)) fs.unlinkSync(path.join(dist, n));
+  fs.writeFileSync(path.join(dist, ED25519), code);
+}
+
 // The static first screen must paint before anything else is downloaded. Trunk preloads the
 // JS and wasm from <head>, so on a slow network they compete with the page itself (and
 // Lighthouse counts them into FCP/LCP). Instead: no preloads; once the first frame has been
@@ -90,6 +112,11 @@ if (fs.existsSync(pub)) {
 // Trusted Types (CSP `require-trusted-types-for 'script'`): the app's only script URL is its
 // service worker; the loader creates the one policy the CSP names (TT_POLICY), which makes exactly
 // "sw.js" a TrustedScriptURL (window.wegwijzerSwUrl, used by src/pwa.rs) and nothing else.
+// window.wegwijzerEd25519(key, message, signature): does this Ed25519 signature hold? Used by
+// src/content.rs for the content signature (the core decides what must hold,
+// manifest::SignatureChecks). WebCrypto; where it has no Ed25519 (NotSupportedError), the
+// fallback above. Any other failure (no WebCrypto outside https/localhost, a bad key) is false:
+// nothing unverified is accepted.
 // window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
 // (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
 // registered and `ready` would never resolve.
@@ -114,6 +141,17 @@ const tt = self.trustedTypes && trustedTypes.createPolicy('${TT_POLICY}', {
   createScriptURL: (u) => { if (u === 'sw.js') return u; throw new TypeError('Wegwijzer: not sw.js: ' + u); },
 });
 window.wegwijzerSwUrl = tt ? tt.createScriptURL('sw.js') : 'sw.js';
+window.wegwijzerEd25519 = async (key, message, signature) => {
+  const alg = { name: 'Ed25519' };
+  let k;
+  try {
+    k = await crypto.subtle.importKey('raw', key, alg, false, ['verify']);
+  } catch (e) {
+    if (!e || e.name !== 'NotSupportedError') return false;
+    try { return await (await import('./${ED25519}')).verifyAsync(signature, message, key, { zip215: false }); } catch { return false; }
+  }
+  try { return await crypto.subtle.verify(alg, k, signature, message); } catch { return false; }
+};
 window.wegwijzerKeep = (msg) => {
   try {
     const sw = navigator.serviceWorker;
@@ -153,9 +191,6 @@ setTimeout(boot, 500);
 // The glue (about 52 kB) is served as Trunk writes it, unminified; terser takes 1.8 kB off
 // its brotli size. The file keeps its name: its content is still a function of the build.
 {
-  const require = createRequire(path.join(here, 'package.json'));
-  let terser = null;
-  try { terser = require('terser'); } catch { console.warn('postbuild: terser is not installed (cargo xtask setup); the JS glue stays unminified'); }
   if (terser) {
     for (const name of fs.readdirSync(dist).filter((n) => /^wegwijzer-app-[0-9a-f]+\.js$/.test(n))) {
       const f = path.join(dist, name);

@@ -165,21 +165,61 @@ test('a tree longer than declared is reported as unverified, not as "offline"', 
   await expect(page.locator('.banners .notice[role="status"]')).toHaveText(new RegExp(`^${UI.nl.unverified}`), { timeout: 3000 });
 });
 
-// The app hashes the content files with WebCrypto where `crypto.subtle` exists (secure contexts)
-// and in wasm elsewhere (plain http on a LAN address). Both paths must accept good content and
-// refuse a changed file. Here `crypto.subtle` is removed before the app starts.
-test('without WebCrypto (no secure context): good content opens, a changed tree file is refused', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });
-  });
-  await routeContent(page, tampered.treeHash);
-  await openApp(page, '#/', { expectFailure: true });
-  await expect(appH1(page)).toHaveText(UI.nl.failure, { timeout: 20_000 });
-  expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+// The signature and the file hashes are checked with the browser's WebCrypto (the core decides what
+// must hold; src/content.rs computes it). Browsers without Ed25519 in WebCrypto yet get the
+// @noble/ed25519 fallback (dist/ed25519.<hash>.js, imported only then): good content opens, a
+// flipped signature byte and a changed file are refused exactly as above.
+const NO_ED25519 = () => {
+  const isEd = (a) => (typeof a === 'string' ? a : a && a.name) === 'Ed25519';
+  for (const name of ['importKey', 'verify']) {
+    const orig = SubtleCrypto.prototype[name];
+    SubtleCrypto.prototype[name] = function (...args) {
+      if (isEd(args[name === 'importKey' ? 2 : 0])) return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+      return orig.apply(this, args);
+    };
+  }
+};
+
+test('without Ed25519 in WebCrypto (older browsers): the fallback verifies good content and refuses tampered content', async ({ page }) => {
+  await page.addInitScript(NO_ED25519);
+  const fallback = [];
+  page.on('request', (r) => { if (/\/ed25519\.[0-9a-f]{16}\.js$/.test(r.url())) fallback.push(r.url()); });
+  for (const key of ['signatureByte', 'manifestByte', 'treeHash']) {
+    await page.unrouteAll();
+    await routeContent(page, tampered[key]);
+    await openApp(page, '#/', { expectFailure: true });
+    await expect(appH1(page), key).toHaveText(UI.nl.failure, { timeout: 20_000 });
+    await expectNoMarker(page);
+  }
   await page.unrouteAll();
   await routeContent(page, good);
   await page.reload();
   await expect(appH1(page)).toHaveText(START_TEXT, { timeout: 20_000 });
   await choose(page, 'parent');
   await expectNoMarker(page);
+  expect(fallback.length, 'the fallback verifier was loaded').toBeGreaterThan(0);
+});
+
+test('with Ed25519 in WebCrypto the fallback verifier is never fetched', async ({ page }) => {
+  const fallback = [];
+  page.on('request', (r) => { if (/\/ed25519\./.test(r.url())) fallback.push(r.url()); });
+  await routeContent(page, good);
+  await openApp(page);
+  await expect(appH1(page)).toHaveText(START_TEXT);
+  await choose(page, 'parent');
+  expect(fallback).toEqual([]);
+});
+
+// Without WebCrypto at all (plain http on a LAN address: no secure context, no service worker
+// either) nothing can be verified, so nothing is accepted: the failure screen with the crisis
+// numbers, never unverified content.
+test('without WebCrypto (no secure context): nothing is accepted, the failure screen shows the crisis numbers', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });
+  });
+  await routeContent(page, good);
+  await openApp(page, '#/', { expectFailure: true });
+  await expect(appH1(page)).toHaveText(UI.nl.failure, { timeout: 20_000 });
+  expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  for (const tel of ['tel:112', 'tel:113', 'tel:08000432']) await expect(page.locator(`a[href="${tel}"]:visible`).first()).toBeVisible();
 });

@@ -18,8 +18,9 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// Raised from 135 kB to 154 kB by issue 15 (languages as data with overlays, the language
 /// menu, right to left, read-aloud; measured 152.7 kB in a fresh clone, 1.3 kB of margin
 /// for build paths): the strings and info pages it moved into the content saved about 7 kB
-/// of the wasm, the new code cost about 25 kB. Not met.
-pub const APP_SHELL_CEILING: u64 = 154 * 1000;
+/// of the wasm, the new code cost about 25 kB. Lowered to 146 kB when the content signature
+/// moved to WebCrypto (measured 144.4 kB). Not met.
+pub const APP_SHELL_CEILING: u64 = 146 * 1000;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
@@ -51,6 +52,7 @@ pub fn budgets(dist: &Path, enforce_shell: bool) -> Result<Vec<Check>, String> {
     println!("   {:<28} {:>10} {:>10}", "css", s.css, "");
     println!("   {:<28} {:>10} {:>10}", "js", s.js, "");
     println!("   {:<28} {:>10} {:>10}", "wasm", s.wasm, "");
+    println!("   {:<28} {:>10} {:>10}", "(Ed25519 fallback, old browsers only)", s.ed25519_fallback, "");
     println!("   {:<28} {:>10} {:>10}", "app shell (html+css+js+wasm)", shell, APP_SHELL_BUDGET);
     if shell > APP_SHELL_BUDGET {
         println!(
@@ -90,6 +92,9 @@ pub struct Sizes {
     pub content: u64,
     /// The largest language overlay (fetched on top of `content` by a reader of that language).
     pub largest_overlay: u64,
+    /// `ed25519.<hash>.js`: fetched only by browsers without Ed25519 in WebCrypto, so not part
+    /// of the shell; reported beside it.
+    pub ed25519_fallback: u64,
 }
 
 impl Sizes {
@@ -109,6 +114,9 @@ pub fn sizes(dist: &Path) -> Result<Sizes, String> {
             s.html += br(&p);
         } else if name.ends_with(".css") {
             s.css += br(&p);
+        } else if name.starts_with("ed25519.") && name.ends_with(".js") {
+            // Imported only by browsers without Ed25519 in WebCrypto (tools/postbuild.mjs).
+            s.ed25519_fallback += br(&p);
         } else if name.ends_with(".js") && !["sw.js", "sw-kill.js", "embed.js"].contains(&name.as_str()) {
             s.js += br(&p);
         } else if name.ends_with(".wasm") {
@@ -143,7 +151,7 @@ mod tests {
     use super::*;
 
     fn s(shell_wasm: u64, content: u64) -> Sizes {
-        Sizes { html: 0, css: 0, js: 0, wasm: shell_wasm, content, largest_overlay: 0 }
+        Sizes { html: 0, css: 0, js: 0, wasm: shell_wasm, content, largest_overlay: 0, ed25519_fallback: 0 }
     }
 
     #[test]

@@ -209,10 +209,24 @@ pub fn test(f: &flags::Test) -> ExitCode {
     }
     rep.tests(label, t, r);
     // The core as the browser builds it (no `full-lint`): signed-but-broken content must still
-    // be refused by the structural rules the client keeps.
+    // be refused by the structural rules the client keeps. `native-crypto` stands in for the
+    // browser's WebCrypto (the tests sign and verify natively).
     let t = Instant::now();
     let label = "cargo test -p wegwijzer-core (client build)";
-    let args = ["test", "-p", "wegwijzer-core", "--no-default-features", "--test", "lint", "--test", "bundle", "--color", "never"];
+    let args = [
+        "test",
+        "-p",
+        "wegwijzer-core",
+        "--no-default-features",
+        "--features",
+        "native-crypto",
+        "--test",
+        "lint",
+        "--test",
+        "bundle",
+        "--color",
+        "never",
+    ];
     rep.tests(label, t, cargo_tests(label, &args));
 
     // The DOM builder's unit tests (src/dom/tests.rs) in headless Chromium.

@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use wegwijzer_core::bundle::RawBundle;
 use wegwijzer_core::lint::{has_errors, lint, Diagnostic, Severity};
 use wegwijzer_core::load::{parse_directory, parse_tree};
-use wegwijzer_core::manifest::{sha256_hex, verify_manifest, Manifest, Mode, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME};
+use wegwijzer_core::manifest::{
+    sha256_hex, verify_manifest, Manifest, Mode, NativeCrypto, PublicKeys, Seen, MANIFEST_NAME, SIGNATURE_NAME,
+};
 use wegwijzer_core::time::{format_rfc3339, parse_date, parse_rfc3339};
 use wegwijzer_core::{Content, Lang};
 
@@ -238,7 +240,7 @@ fn verify(dir: &Path, pubkeys: &[String], highest: Option<u64>, highest_sha: Opt
     let seen = highest
         .map(|v| Seen { version: v, manifest_sha256: highest_sha.map(str::to_string).unwrap_or_else(|| sha256_hex(&manifest_bytes)) });
     let mode = if cached { Mode::Cached } else { Mode::Fresh };
-    let v = verify_manifest(&manifest_bytes, &sig, &keys, seen.as_ref(), now, mode)
+    let v = verify_manifest(&manifest_bytes, &sig, &keys, seen.as_ref(), now, mode, &NativeCrypto)
         .map_err(|e| Fail::refused(format!("{MANIFEST_NAME}: {e}")))?;
     let m: &Manifest = &v.manifest;
     let which = if v.key_index == 0 { "current" } else { "next" };

@@ -10,8 +10,8 @@ use wegwijzer_core::json::ToJson;
 use wegwijzer_core::lint::lint;
 use wegwijzer_core::load::{parse_directory, parse_site, parse_tree, read_directory, read_site, read_tree};
 use wegwijzer_core::manifest::{
-    content_addressed_name, sha256_hex, verify_file, verify_manifest, FileEntry, Manifest, Mode, PublicKeys, MANIFEST_NAME, MAX_FILE_BYTES,
-    MAX_MANIFEST_BYTES, SIGNATURE_NAME,
+    content_addressed_name, sha256_hex, verify_file, verify_manifest, FileEntry, Manifest, Mode, NativeCrypto, PublicKeys, MANIFEST_NAME,
+    MAX_FILE_BYTES, MAX_MANIFEST_BYTES, SIGNATURE_NAME,
 };
 use wegwijzer_core::time::format_rfc3339;
 use wegwijzer_core::SCHEMA_VERSION;
@@ -182,11 +182,11 @@ pub fn sign(a: &SignArgs) -> Res<()> {
 
     // 6. Verify with the core before publishing anything.
     let keys = PublicKeys::parse(&[&pk.to_base64()]).map_err(|e| Fail::io(e.to_string()))?;
-    let v = verify_manifest(&manifest_bytes, sig.as_bytes(), &keys, None, now, Mode::Fresh)
+    let v = verify_manifest(&manifest_bytes, sig.as_bytes(), &keys, None, now, Mode::Fresh, &NativeCrypto)
         .map_err(|e| Fail::io(format!("internal: own signature does not verify: {e}")))?;
     for e in v.manifest.files.values() {
         let b = names.iter().find(|(n, _)| *n == e.name).map(|(_, b)| *b).expect("named file");
-        verify_file(e, b).map_err(|e| Fail::io(format!("internal: {e}")))?;
+        verify_file(e, b, &NativeCrypto).map_err(|e| Fail::io(format!("internal: {e}")))?;
     }
 
     // 7. Write: content files first, then signature and manifest (each atomically).

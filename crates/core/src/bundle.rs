@@ -5,7 +5,7 @@
 use crate::json::Value;
 use crate::lint::{has_errors, lint, Severity};
 use crate::load::LoadError;
-use crate::manifest::{verify_file, verify_file_digest, verify_manifest, ManifestError, Mode, PublicKeys, Seen, Verified};
+use crate::manifest::{verify_file, verify_manifest, Crypto, ManifestError, Mode, PublicKeys, Seen, Verified};
 use crate::model::{Content, Lang, Tree};
 use std::fmt;
 
@@ -55,33 +55,26 @@ pub struct Opened {
     pub content: Content,
 }
 
-/// SHA-256 (lowercase hex) of the files of a [`RawBundle`], computed by the caller (see
-/// [`open_with_digests`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileDigests {
-    pub tree: String,
-    pub directory: String,
-    pub site: String,
-    pub texts: Option<String>,
-}
-
-/// Verify and open a bundle. Date-based lint (stale verification) is not applied in the
-/// client, whose clock may be wrong; structural errors reject the bundle.
+/// Verify and open a bundle with Ed25519 and SHA-256 computed here ([`NativeCrypto`]): the
+/// CLI (`wegwijzer verify`) and the native tests. Date-based lint (stale verification) is not
+/// applied in the client, whose clock may be wrong; structural errors reject the bundle.
+#[cfg(feature = "native-crypto")]
 pub fn open(raw: &RawBundle, keys: &PublicKeys, seen: Option<&Seen>, now_unix: i64, mode: Mode) -> Result<Opened, BundleError> {
-    open_with_digests(raw, keys, seen, now_unix, mode, None)
+    open_with(raw, keys, seen, now_unix, mode, &crate::manifest::NativeCrypto)
 }
 
-/// [`open`], with the files' SHA-256 computed by the caller when `digests` is given (the
-/// browser uses WebCrypto); `None` hashes here. Every other rule is the same.
-pub fn open_with_digests(
+/// [`open`] with the Ed25519 checks and SHA-256 digests done by `crypto`: the browser
+/// computes them with WebCrypto and passes them in as [`crate::manifest::Precomputed`].
+/// Every rule is the same code.
+pub fn open_with(
     raw: &RawBundle,
     keys: &PublicKeys,
     seen: Option<&Seen>,
     now_unix: i64,
     mode: Mode,
-    digests: Option<&FileDigests>,
+    crypto: &dyn Crypto,
 ) -> Result<Opened, BundleError> {
-    let mut o = Opening::new(raw, keys, seen, now_unix, mode, digests);
+    let mut o = Opening::new(raw, keys, seen, now_unix, mode, crypto);
     loop {
         if let Some(opened) = o.step()? {
             return Ok(opened);
@@ -89,9 +82,9 @@ pub fn open_with_digests(
     }
 }
 
-/// The acceptance of [`open_with_digests`] in steps (signature and hashes, syntax, the
+/// The acceptance of [`open_with`] in steps (signature and hashes, syntax, the
 /// overlay, the model, structural rules), so the browser can give the main thread back
-/// between them instead of blocking it in one long task. `open_with_digests` runs exactly
+/// between them instead of blocking it in one long task. `open_with` runs exactly
 /// these steps in a loop.
 pub struct Opening<'a> {
     raw: &'a RawBundle,
@@ -99,7 +92,7 @@ pub struct Opening<'a> {
     seen: Option<&'a Seen>,
     now_unix: i64,
     mode: Mode,
-    digests: Option<&'a FileDigests>,
+    crypto: &'a dyn Crypto,
     stage: Stage,
 }
 
@@ -124,9 +117,9 @@ impl<'a> Opening<'a> {
         seen: Option<&'a Seen>,
         now_unix: i64,
         mode: Mode,
-        digests: Option<&'a FileDigests>,
+        crypto: &'a dyn Crypto,
     ) -> Self {
-        Opening { raw, keys, seen, now_unix, mode, digests, stage: Stage::Verify }
+        Opening { raw, keys, seen, now_unix, mode, crypto, stage: Stage::Verify }
     }
 
     /// Do the next step: `Ok(None)` when there is more to do, the opened bundle after the
@@ -136,23 +129,16 @@ impl<'a> Opening<'a> {
         let load = |e| BundleError::Load(e);
         self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Verify => {
-                let v = verify_manifest(&raw.manifest, &raw.signature, self.keys, self.seen, self.now_unix, self.mode)?;
-                let mut files: Vec<(&crate::manifest::FileEntry, &[u8], Option<&String>)> = vec![
-                    (file(&v, "tree")?, &raw.tree, self.digests.map(|d| &d.tree)),
-                    (file(&v, "directory")?, &raw.directory, self.digests.map(|d| &d.directory)),
-                    (file(&v, "site")?, &raw.site, self.digests.map(|d| &d.site)),
-                ];
+                let v = verify_manifest(&raw.manifest, &raw.signature, self.keys, self.seen, self.now_unix, self.mode, self.crypto)?;
+                let mut files: Vec<(&crate::manifest::FileEntry, &[u8])> =
+                    vec![(file(&v, "tree")?, &raw.tree), (file(&v, "directory")?, &raw.directory), (file(&v, "site")?, &raw.site)];
                 if let Some((lang, bytes)) = &raw.texts {
                     let key = crate::i18n::overlay_key(*lang);
                     let entry = v.manifest.files.get(&key).ok_or(BundleError::MissingFile("text"))?;
-                    files.push((entry, bytes, self.digests.and_then(|d| d.texts.as_ref())));
+                    files.push((entry, bytes));
                 }
-                for (entry, bytes, digest) in files {
-                    match digest {
-                        Some(d) => verify_file_digest(entry, bytes.len(), d)?,
-                        None if self.digests.is_some() => return Err(BundleError::MissingFile("text")),
-                        None => verify_file(entry, bytes)?,
-                    }
+                for (entry, bytes) in files {
+                    verify_file(entry, bytes, self.crypto)?;
                 }
                 Stage::ParseTree(v)
             }

@@ -51,7 +51,6 @@
 //! bytes); keys are never learned from content. See `docs/signing.md`.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -239,6 +238,9 @@ pub enum ManifestError {
         expected: u64,
         actual: u64,
     },
+    /// The SHA-256 of these bytes could not be computed (the browser's WebCrypto is missing,
+    /// e.g. on a page that is not https): nothing unhashed is accepted.
+    Unhashed(&'static str),
     HashMismatch {
         name: String,
         expected: String,
@@ -273,6 +275,7 @@ impl ManifestError {
             FileTooLong { .. } => "file longer than declared",
             FileTruncated { .. } => "file truncated",
             HashMismatch { .. } => "file hash mismatch",
+            Unhashed(_) => "no SHA-256 available",
         }
     }
 }
@@ -365,6 +368,10 @@ impl fmt::Display for ManifestError {
                  the file and manifest do not belong together"
             ),
             FileTruncated { name, expected, actual } => write!(f, "{name} is truncated ({actual} of {expected} bytes): retry the download"),
+            Unhashed(what) => write!(
+                f,
+                "the SHA-256 of {what} could not be computed (in a browser: WebCrypto needs https or localhost); nothing unhashed is accepted"
+            ),
             HashMismatch { name, expected, actual } => write!(
                 f,
                 "{name} does not match the manifest (sha256 {actual}, expected {expected}): \
@@ -381,7 +388,15 @@ impl std::error::Error for ManifestError {}
 /// 1 or 2 pinned minisign public keys: index 0 = current, 1 = next.
 #[derive(Clone)]
 pub struct PublicKeys {
-    keys: Vec<(minisign_verify::PublicKey, String)>,
+    keys: Vec<PinnedKey>,
+}
+
+#[derive(Clone)]
+struct PinnedKey {
+    /// The 8 key-id bytes as minisign writes them.
+    id: [u8; 8],
+    /// The Ed25519 public key.
+    key: [u8; 32],
 }
 
 impl fmt::Debug for PublicKeys {
@@ -397,29 +412,32 @@ fn key_line(s: &str) -> &str {
 
 /// Minisign key id display: the 8 key-id bytes as a little-endian u64 in upper-case hex,
 /// as `minisign` prints it.
-fn key_id_hex(id: &[u8]) -> String {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&id[..8]);
-    format!("{:016X}", u64::from_le_bytes(b))
+fn key_id_hex(id: &[u8; 8]) -> String {
+    format!("{:016X}", u64::from_le_bytes(*id))
+}
+
+/// The first `N` bytes of `b` as an array (`b` is at least that long where this is used).
+fn array<const N: usize>(b: &[u8]) -> [u8; N] {
+    let mut a = [0u8; N];
+    a.copy_from_slice(&b[..N]);
+    a
 }
 
 impl PublicKeys {
     /// Parse 1 (current) or 2 (current, next) public keys; each may be the base64 line or a
-    /// whole minisign `.pub` file.
+    /// whole minisign `.pub` file: `Ed` + key id (8 bytes) + Ed25519 key (32 bytes).
     pub fn parse(keys: &[&str]) -> Result<PublicKeys, ManifestError> {
         if keys.is_empty() || keys.len() > 2 {
             return Err(ManifestError::KeyCount(keys.len()));
         }
         let mut out = Vec::with_capacity(keys.len());
         for (index, k) in keys.iter().enumerate() {
-            let line = key_line(k);
             let bad = |reason: &str| ManifestError::BadPublicKey { index, reason: reason.into() };
-            let raw = base64_decode(line).ok_or_else(|| bad("not base64"))?;
+            let raw = base64_decode(key_line(k)).ok_or_else(|| bad("not base64"))?;
             if raw.len() != 42 || &raw[0..2] != b"Ed" {
                 return Err(bad("not an Ed25519 minisign public key"));
             }
-            let pk = minisign_verify::PublicKey::from_base64(line).map_err(|e| bad(&crate::why(|| e.to_string())))?;
-            out.push((pk, key_id_hex(&raw[2..10])));
+            out.push(PinnedKey { id: array(&raw[2..10]), key: array(&raw[10..42]) });
         }
         Ok(PublicKeys { keys: out })
     }
@@ -432,7 +450,7 @@ impl PublicKeys {
     }
     /// Key ids as minisign prints them (16 upper-case hex digits).
     pub fn key_ids(&self) -> Vec<String> {
-        self.keys.iter().map(|(_, id)| id.clone()).collect()
+        self.keys.iter().map(|k| key_id_hex(&k.id)).collect()
     }
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -442,46 +460,158 @@ impl PublicKeys {
     }
 }
 
-/// Standard base64 with padding (what minisign writes). `None` on anything else.
-#[allow(clippy::manual_is_multiple_of)] // rust-version 1.85
+// ---------------------------------------------------------------- signatures
+
+/// A minisign signature file read against the pinned keys, before anything is verified:
+/// which key, and the two Ed25519 signatures that must hold ([`SignatureChecks::pairs`]).
+///
+/// The format (minisign's own): an untrusted comment line; base64 of the algorithm (`Ed`:
+/// over the file itself, `ED`: over its BLAKE2b-512, the default of minisign ≥ 0.8), the key
+/// id (8 bytes) and the signature (64); `trusted comment: …`; base64 of the global signature
+/// (64 bytes) over the signature followed by the trusted comment. Read as
+/// `minisign_verify::Signature::decode` reads it (a native test holds the two together).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureChecks {
+    /// 0 = the current key, 1 = the next.
+    pub key_index: usize,
+    pub key_id: String,
+    /// The pinned Ed25519 key that signed.
+    pub public_key: [u8; 32],
+    prehashed: bool,
+    signature: [u8; 64],
+    global_signature: [u8; 64],
+    /// The trusted comment, without its `trusted comment: ` prefix.
+    pub trusted_comment: String,
+}
+
+impl SignatureChecks {
+    /// Apply the caps, read the signature file and find its key among the pinned ones.
+    pub fn read(manifest_bytes: &[u8], signature: &[u8], keys: &PublicKeys) -> Result<SignatureChecks, ManifestError> {
+        if manifest_bytes.len() > MAX_MANIFEST_BYTES {
+            return Err(ManifestError::ManifestTooLarge { size: manifest_bytes.len(), max: MAX_MANIFEST_BYTES });
+        }
+        if signature.len() > MAX_SIGNATURE_BYTES {
+            return Err(ManifestError::SignatureTooLarge { size: signature.len(), max: MAX_SIGNATURE_BYTES });
+        }
+        let malformed = |why: &str| ManifestError::SignatureMalformed(why.into());
+        let text = std::str::from_utf8(signature).map_err(|_| malformed("not UTF-8 text"))?;
+        let mut lines = text.lines();
+        let _untrusted = lines.next().ok_or_else(|| malformed("empty"))?;
+        let sig =
+            lines.next().and_then(base64_decode).filter(|r| r.len() == 74).ok_or_else(|| malformed("second line is not a signature"))?;
+        let trusted = lines.next().unwrap_or("");
+        let global =
+            lines.next().and_then(base64_decode).filter(|r| r.len() == 64).ok_or_else(|| malformed("fourth line is not a signature"))?;
+        let trusted_comment = trusted.strip_prefix("trusted comment: ").ok_or_else(|| malformed("third line is not a trusted comment"))?;
+        let prehashed = match &sig[0..2] {
+            b"Ed" => false,
+            b"ED" => true,
+            _ => return Err(malformed("not an Ed25519 signature")),
+        };
+        let id: [u8; 8] = array(&sig[2..10]);
+        let key_id = key_id_hex(&id);
+        let key_index = keys
+            .keys
+            .iter()
+            .position(|k| k.id == id)
+            .ok_or_else(|| ManifestError::UnknownKey { signature_key_id: key_id.clone(), pinned: keys.key_ids() })?;
+        Ok(SignatureChecks {
+            key_index,
+            key_id,
+            public_key: keys.keys[key_index].key,
+            prehashed,
+            signature: array(&sig[10..74]),
+            global_signature: array(&global),
+            trusted_comment: trusted_comment.to_string(),
+        })
+    }
+
+    /// The two (message, signature) pairs that must verify under [`Self::public_key`]: the
+    /// signature over the manifest (its BLAKE2b-512 for `ED`) and the global signature over
+    /// the signature and the trusted comment.
+    pub fn pairs(&self, manifest_bytes: &[u8]) -> [(Vec<u8>, [u8; 64]); 2] {
+        let signed = if self.prehashed {
+            use blake2::Digest;
+            blake2::Blake2b512::digest(manifest_bytes).to_vec()
+        } else {
+            manifest_bytes.to_vec()
+        };
+        let mut global = self.signature.to_vec();
+        global.extend_from_slice(self.trusted_comment.as_bytes());
+        [(signed, self.signature), (global, self.global_signature)]
+    }
+}
+
+/// The two primitives the signing rules need. The CLI and the native tests compute them
+/// ([`NativeCrypto`]); the browser computes them with WebCrypto, asynchronously, before it
+/// opens a bundle, and hands the results in as [`Precomputed`]. The rules that use them are
+/// the same code either way.
+pub trait Crypto {
+    /// Does `signature` verify `message` under the Ed25519 key `public_key`?
+    fn ed25519_verify(&self, public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool;
+    /// Lowercase hex SHA-256 of `bytes`, or `None` when it cannot be had (then the bytes are
+    /// refused).
+    fn sha256_hex(&self, bytes: &[u8]) -> Option<String>;
+}
+
+/// Ed25519 (`ed25519-compact`) and SHA-256 (`sha2`) in Rust.
+#[cfg(feature = "native-crypto")]
+pub struct NativeCrypto;
+
+#[cfg(feature = "native-crypto")]
+impl Crypto for NativeCrypto {
+    fn ed25519_verify(&self, public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+        let pk = ed25519_compact::PublicKey::new(*public_key);
+        pk.verify(message, &ed25519_compact::Signature::new(*signature)).is_ok()
+    }
+    fn sha256_hex(&self, bytes: &[u8]) -> Option<String> {
+        Some(sha256_hex(bytes))
+    }
+}
+
+/// Results computed elsewhere (the browser's WebCrypto), answered by exact lookup: an
+/// Ed25519 check holds only for the very (key, message, signature) that was verified and
+/// found valid, a digest is known only for the very bytes that were hashed. Anything else
+/// fails, so a missing or wrong precomputation can only refuse content, never accept it.
+#[derive(Debug, Clone, Default)]
+pub struct Precomputed {
+    valid: Vec<([u8; 32], Vec<u8>, [u8; 64])>,
+    digests: Vec<(Vec<u8>, String)>,
+}
+
+impl Precomputed {
+    /// Record that `signature` was verified over `message` under `public_key` and is valid.
+    pub fn valid_signature(&mut self, public_key: [u8; 32], message: Vec<u8>, signature: [u8; 64]) {
+        self.valid.push((public_key, message, signature));
+    }
+    /// Record the lowercase hex SHA-256 of `bytes`.
+    pub fn digest(&mut self, bytes: &[u8], sha256_hex: String) {
+        self.digests.push((bytes.to_vec(), sha256_hex));
+    }
+}
+
+impl Crypto for Precomputed {
+    fn ed25519_verify(&self, public_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+        self.valid.iter().any(|(k, m, s)| k == public_key && m == message && s == signature)
+    }
+    fn sha256_hex(&self, bytes: &[u8]) -> Option<String> {
+        self.digests.iter().find(|(b, _)| b == bytes).map(|(_, d)| d.clone())
+    }
+}
+
+/// Standard base64 with padding (what minisign writes), canonical only (`base64ct`: no
+/// stray bits in the last character, constant time). `None` on anything else.
 pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let b = s.as_bytes();
-    if b.is_empty() || b.len() % 4 != 0 {
-        return None;
-    }
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(b.len() / 4 * 3);
-    let chunks = b.len() / 4;
-    for (i, ch) in b.chunks(4).enumerate() {
-        let last = i + 1 == chunks;
-        let pad = ch.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
-            return None;
-        }
-        let mut n: u32 = 0;
-        for &c in &ch[..4 - pad] {
-            n = (n << 6) | val(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
+    use base64ct::Encoding;
+    base64ct::Base64::decode_vec(s).ok().filter(|v| !v.is_empty())
 }
 
 // ---------------------------------------------------------------- hashing
 
 /// Lowercase hex SHA-256.
+#[cfg(feature = "native-crypto")]
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
     hex_lower(&Sha256::digest(bytes))
 }
 
@@ -514,6 +644,7 @@ pub fn is_safe_file_name(n: &str) -> bool {
 ///
 /// `signature` is the `.minisig` file's bytes. `seen` is what the client remembers, `None`
 /// on a first visit or when storage does not work. `now_unix` is the client's clock.
+/// `crypto` does the Ed25519 checks and the manifest's SHA-256 ([`Crypto`]).
 pub fn verify_manifest(
     manifest_bytes: &[u8],
     signature: &[u8],
@@ -521,28 +652,16 @@ pub fn verify_manifest(
     seen: Option<&Seen>,
     now_unix: i64,
     mode: Mode,
+    crypto: &dyn Crypto,
 ) -> Result<Verified, ManifestError> {
-    // 1. Caps.
-    if manifest_bytes.len() > MAX_MANIFEST_BYTES {
-        return Err(ManifestError::ManifestTooLarge { size: manifest_bytes.len(), max: MAX_MANIFEST_BYTES });
+    // 1. Caps, and 2. the signature over the exact bytes, before parsing.
+    let checks = SignatureChecks::read(manifest_bytes, signature, keys)?;
+    for (message, sig) in checks.pairs(manifest_bytes) {
+        if !crypto.ed25519_verify(&checks.public_key, &message, &sig) {
+            return Err(ManifestError::BadSignature { key_id: checks.key_id.clone() });
+        }
     }
-    if signature.len() > MAX_SIGNATURE_BYTES {
-        return Err(ManifestError::SignatureTooLarge { size: signature.len(), max: MAX_SIGNATURE_BYTES });
-    }
-    // 2. Signature over the exact bytes, before parsing.
-    let sig_text = std::str::from_utf8(signature).map_err(|_| ManifestError::SignatureMalformed("not UTF-8 text".into()))?;
-    let sig_line = sig_text.lines().nth(1).map(str::trim).unwrap_or("");
-    let sig_raw = base64_decode(sig_line)
-        .filter(|r| r.len() == 74)
-        .ok_or_else(|| ManifestError::SignatureMalformed("second line is not a signature".into()))?;
-    let sig_key_id = key_id_hex(&sig_raw[2..10]);
-    let sig = minisign_verify::Signature::decode(sig_text).map_err(|e| ManifestError::SignatureMalformed(crate::why(|| e.to_string())))?;
-    let key_index = keys
-        .keys
-        .iter()
-        .position(|(_, id)| *id == sig_key_id)
-        .ok_or_else(|| ManifestError::UnknownKey { signature_key_id: sig_key_id.clone(), pinned: keys.key_ids() })?;
-    keys.keys[key_index].0.verify(manifest_bytes, &sig, true).map_err(|_| ManifestError::BadSignature { key_id: sig_key_id.clone() })?;
+    let key_index = checks.key_index;
 
     // 3. Parse and check the contents.
     let manifest: Manifest = crate::json::from_slice(manifest_bytes).map_err(|e| ManifestError::Malformed(crate::why(|| e.to_string())))?;
@@ -559,7 +678,7 @@ pub fn verify_manifest(
     check_files(&manifest)?;
 
     // 4. Rollback.
-    let manifest_sha256 = sha256_hex(manifest_bytes);
+    let manifest_sha256 = crypto.sha256_hex(manifest_bytes).ok_or(ManifestError::Unhashed(MANIFEST_NAME))?;
     if let Some(seen) = seen {
         if manifest.version < seen.version {
             return Err(ManifestError::Rollback { version: manifest.version, highest: seen.version });
@@ -575,7 +694,7 @@ pub fn verify_manifest(
         return Err(ManifestError::Expired { expires: manifest.expires.clone(), now: format_rfc3339(now_unix) });
     }
 
-    Ok(Verified { manifest, stale: expired, key_index, manifest_sha256, trusted_comment: sig.trusted_comment().to_string() })
+    Ok(Verified { manifest, stale: expired, key_index, manifest_sha256, trusted_comment: checks.trusted_comment })
 }
 
 fn check_files(m: &Manifest) -> Result<(), ManifestError> {
@@ -614,9 +733,11 @@ pub fn check_received(entry: &FileEntry, received: u64) -> Result<(), ManifestEr
 }
 
 /// Check a content file against its manifest entry: size cap and length first (cheap),
-/// then SHA-256.
-pub fn verify_file(entry: &FileEntry, bytes: &[u8]) -> Result<(), ManifestError> {
-    verify_file_digest(entry, bytes.len(), &sha256_hex(bytes))
+/// then SHA-256 (by `crypto`; bytes it has no digest for are refused).
+pub fn verify_file(entry: &FileEntry, bytes: &[u8], crypto: &dyn Crypto) -> Result<(), ManifestError> {
+    check_received(entry, bytes.len() as u64)?;
+    let digest = crypto.sha256_hex(bytes).ok_or(ManifestError::Unhashed("a content file"))?;
+    verify_file_digest(entry, bytes.len(), &digest)
 }
 
 /// [`verify_file`] with the SHA-256 (lowercase hex) of the file's bytes computed by the
@@ -634,6 +755,7 @@ pub fn verify_file_digest(entry: &FileEntry, len: usize, sha256: &str) -> Result
     Ok(())
 }
 
+#[cfg(feature = "native-crypto")]
 /// The content-addressed name the CLI gives a file: `<stem>.<first 16 hex of sha256>.json`.
 pub fn content_addressed_name(stem: &str, bytes: &[u8]) -> String {
     format!("{stem}.{}.json", &sha256_hex(bytes)[..16])
@@ -662,6 +784,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "native-crypto")]
     fn names_and_hashes() {
         assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assert!(is_safe_file_name("tree.0123456789abcdef.json"));

@@ -91,8 +91,8 @@ proptest! {
         let (_, pk) = keys();
         let seen = Seen { version: v, manifest_sha256: String::new() };
         let mode = if cached { Mode::Cached } else { Mode::Fresh };
-        let _ = verify_manifest(&m, &sig, pk, Some(&seen), now, mode);
-        let _ = verify_manifest(&m, &sig, pk, None, now, mode);
+        let _ = verify_manifest(&m, &sig, pk, Some(&seen), now, mode, &NativeCrypto);
+        let _ = verify_manifest(&m, &sig, pk, None, now, mode, &NativeCrypto);
     }
 
     #[test]
@@ -103,7 +103,7 @@ proptest! {
         // A valid signature over junk: parsing and the rules must still not panic.
         let (_, pk) = keys();
         let sig = sign(m.as_bytes());
-        let r = verify_manifest(m.as_bytes(), sig.as_bytes(), pk, None, now, Mode::Fresh);
+        let r = verify_manifest(m.as_bytes(), sig.as_bytes(), pk, None, now, Mode::Fresh, &NativeCrypto);
         if let Err(e) = r { let _ = e.to_string(); }
     }
 
@@ -113,7 +113,7 @@ proptest! {
             "untrusted comment: [a-z ]{0,10}\n[A-Za-z0-9+/=]{0,120}\ntrusted comment: [a-z ]{0,10}\n[A-Za-z0-9+/=]{0,100}\n",
         ]) {
         let (_, pk) = keys();
-        let _ = verify_manifest(b"{}", s.as_bytes(), pk, None, 0, Mode::Fresh);
+        let _ = verify_manifest(b"{}", s.as_bytes(), pk, None, 0, Mode::Fresh, &NativeCrypto);
         let _ = PublicKeys::parse(&[&s]);
         let _ = base64_decode(&s);
     }
@@ -122,7 +122,7 @@ proptest! {
     fn verify_file_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512), len in any::<u64>(),
                                 sha in "[0-9a-f]{0,70}", name in any::<String>()) {
         let e = FileEntry { name, sha256: sha, length: len };
-        let _ = verify_file(&e, &bytes);
+        let _ = verify_file(&e, &bytes, &NativeCrypto);
         let _ = check_received(&e, len);
         let _ = e.read_limit();
         let _ = is_safe_file_name(&e.name);

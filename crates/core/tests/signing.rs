@@ -56,7 +56,7 @@ fn keys(k: &Key) -> PublicKeys {
 }
 
 fn fresh(m: &[u8], sig: &str, keys: &PublicKeys, seen: Option<&Seen>) -> Result<Verified, ManifestError> {
-    verify_manifest(m, sig.as_bytes(), keys, seen, now(), Mode::Fresh)
+    verify_manifest(m, sig.as_bytes(), keys, seen, now(), Mode::Fresh, &NativeCrypto)
 }
 
 #[test]
@@ -69,8 +69,8 @@ fn good_signature_verifies_and_files_match() {
     assert_eq!(v.key_index, 0);
     assert_eq!(v.trusted_comment, "version:test");
     assert_eq!(v.seen(), Seen { version: 5, manifest_sha256: sha256_hex(&m) });
-    verify_file(v.manifest.file("tree").unwrap(), TREE).unwrap();
-    verify_file(v.manifest.file("directory").unwrap(), DIR).unwrap();
+    verify_file(v.manifest.file("tree").unwrap(), TREE, &NativeCrypto).unwrap();
+    verify_file(v.manifest.file("directory").unwrap(), DIR, &NativeCrypto).unwrap();
 }
 
 #[test]
@@ -125,7 +125,10 @@ fn flipped_byte_in_signature_refused() {
         assert!(matches!(fresh(&m, g, &keys(&k), None), Err(ManifestError::SignatureMalformed(_))), "{g:?}");
     }
     let bin = [0xffu8, 0xfe, 0x00];
-    assert!(matches!(verify_manifest(&m, &bin, &keys(&k), None, now(), Mode::Fresh), Err(ManifestError::SignatureMalformed(_))));
+    assert!(matches!(
+        verify_manifest(&m, &bin, &keys(&k), None, now(), Mode::Fresh, &NativeCrypto),
+        Err(ManifestError::SignatureMalformed(_))
+    ));
 }
 
 #[test]
@@ -195,20 +198,20 @@ fn expired_fresh_refused_cached_stale() {
     let m = manifest(5);
     let sig = k.sign(&m);
     let later = parse_rfc3339("2025-07-01T00:00:01Z").unwrap();
-    let e = verify_manifest(&m, sig.as_bytes(), &keys(&k), None, later, Mode::Fresh).unwrap_err();
+    let e = verify_manifest(&m, sig.as_bytes(), &keys(&k), None, later, Mode::Fresh, &NativeCrypto).unwrap_err();
     assert!(matches!(e, ManifestError::Expired { .. }), "{e}");
     assert!(e.to_string().contains("expired at 2025-07-01T00:00:00Z"));
-    let v = verify_manifest(&m, sig.as_bytes(), &keys(&k), None, later, Mode::Cached).unwrap();
+    let v = verify_manifest(&m, sig.as_bytes(), &keys(&k), None, later, Mode::Cached, &NativeCrypto).unwrap();
     assert!(v.stale);
     // Exactly at expiry: still valid.
     let at = parse_rfc3339("2025-07-01T00:00:00Z").unwrap();
-    assert!(!verify_manifest(&m, sig.as_bytes(), &keys(&k), None, at, Mode::Fresh).unwrap().stale);
+    assert!(!verify_manifest(&m, sig.as_bytes(), &keys(&k), None, at, Mode::Fresh, &NativeCrypto).unwrap().stale);
     // Cached and not expired: not stale.
-    assert!(!verify_manifest(&m, sig.as_bytes(), &keys(&k), None, now(), Mode::Cached).unwrap().stale);
+    assert!(!verify_manifest(&m, sig.as_bytes(), &keys(&k), None, now(), Mode::Cached, &NativeCrypto).unwrap().stale);
     // Cached still applies rollback.
     let seen = Seen { version: 9, manifest_sha256: String::new() };
     assert!(matches!(
-        verify_manifest(&m, sig.as_bytes(), &keys(&k), Some(&seen), later, Mode::Cached),
+        verify_manifest(&m, sig.as_bytes(), &keys(&k), Some(&seen), later, Mode::Cached, &NativeCrypto),
         Err(ManifestError::Rollback { .. })
     ));
 }
@@ -228,25 +231,25 @@ fn issued_after_expires_and_bad_timestamps_refused() {
 #[test]
 fn hash_mismatch_length_mismatch_truncated_oversize_file() {
     let entry = FileEntry { name: "tree.x.json".into(), sha256: sha256_hex(TREE), length: TREE.len() as u64 };
-    verify_file(&entry, TREE).unwrap();
+    verify_file(&entry, TREE, &NativeCrypto).unwrap();
     // Same length, one byte changed.
     let mut t = TREE.to_vec();
     t[3] ^= 1;
-    assert!(matches!(verify_file(&entry, &t), Err(ManifestError::HashMismatch { .. })));
+    assert!(matches!(verify_file(&entry, &t, &NativeCrypto), Err(ManifestError::HashMismatch { .. })));
     // Other file entirely (mix-and-match).
-    assert!(verify_file(&entry, DIR).is_err());
+    assert!(verify_file(&entry, DIR, &NativeCrypto).is_err());
     // Truncated.
-    let e = verify_file(&entry, &TREE[..TREE.len() - 1]).unwrap_err();
+    let e = verify_file(&entry, &TREE[..TREE.len() - 1], &NativeCrypto).unwrap_err();
     assert!(matches!(e, ManifestError::FileTruncated { actual, .. } if actual == TREE.len() as u64 - 1), "{e}");
-    assert!(verify_file(&entry, b"").is_err());
+    assert!(verify_file(&entry, b"", &NativeCrypto).is_err());
     // Longer than declared.
     let mut long = TREE.to_vec();
     long.push(b' ');
-    assert!(matches!(verify_file(&entry, &long), Err(ManifestError::FileTooLong { .. })));
+    assert!(matches!(verify_file(&entry, &long, &NativeCrypto), Err(ManifestError::FileTooLong { .. })));
     // Oversize (beyond the cap) refused before hashing, whatever the manifest says.
     let big = vec![b' '; MAX_FILE_BYTES as usize + 1];
     let liar = FileEntry { name: "x".into(), sha256: sha256_hex(&big), length: big.len() as u64 };
-    assert!(matches!(verify_file(&liar, &big), Err(ManifestError::FileTooLarge { .. })));
+    assert!(matches!(verify_file(&liar, &big, &NativeCrypto), Err(ManifestError::FileTooLarge { .. })));
     assert!(check_received(&entry, TREE.len() as u64).is_ok());
     assert!(check_received(&entry, TREE.len() as u64 + 1).is_err());
     assert_eq!(entry.read_limit(), TREE.len() as u64);
@@ -390,4 +393,77 @@ fn encode(b: &[u8]) -> String {
         }
     }
     s
+}
+
+/// The core reads minisign signatures itself (so the browser can verify them with WebCrypto);
+/// `minisign-verify`, the reference reader, must give the same verdict on every variant:
+/// prehashed (`ED`, the `minisign` crate) and legacy (`Ed`, made here) signatures, every
+/// character of both signature lines changed, edited comments, line endings, extra lines.
+#[test]
+fn signature_reading_agrees_with_minisign_verify() {
+    fn ours(m: &[u8], sig: &str, keys: &PublicKeys) -> bool {
+        SignatureChecks::read(m, sig.as_bytes(), keys)
+            .map(|c| c.pairs(m).iter().all(|(msg, s)| NativeCrypto.ed25519_verify(&c.public_key, msg, s)))
+            .unwrap_or(false)
+    }
+    fn reference(m: &[u8], sig: &str, pk: &str) -> bool {
+        let pk = minisign_verify::PublicKey::from_base64(pk).unwrap();
+        minisign_verify::Signature::decode(sig).map(|s| pk.verify(m, &s, true).is_ok()).unwrap_or(false)
+    }
+    // A legacy key and signature, made with ed25519-compact in minisign's layout.
+    let kp = ed25519_compact::KeyPair::from_seed(ed25519_compact::Seed::new([7; 32]));
+    let id = [1u8, 2, 3, 4, 5, 6, 7, 8];
+    let legacy_pk = encode(&[&b"Ed"[..], &id, &kp.pk[..]].concat());
+    let m = manifest(5);
+    let legacy_sig = {
+        let sig = kp.sk.sign(&m, None);
+        let tc = "version:legacy";
+        let global = kp.sk.sign([&sig[..], tc.as_bytes()].concat(), None);
+        format!(
+            "untrusted comment: legacy\n{}\ntrusted comment: {tc}\n{}\n",
+            encode(&[&b"Ed"[..], &id, &sig[..]].concat()),
+            encode(&global[..])
+        )
+    };
+    let k = Key::new();
+    let cases = [(k.sign(&m), k.pub_b64()), (legacy_sig, legacy_pk)];
+    let mut checked = 0;
+    for (sig, pk) in &cases {
+        let keys = PublicKeys::parse(&[pk]).unwrap();
+        let mut variants = vec![
+            sig.clone(),
+            sig.replace('\n', "\r\n"),
+            sig.trim_end().to_string(),
+            format!("{sig}extra line\n"),
+            format!("\n{sig}"),
+            sig.replace("trusted comment: ", "trusted comment:  "),
+            sig.replace("trusted comment: ", "trusted comment:"),
+            sig.replacen("untrusted comment: ", "", 1),
+        ];
+        let lines: Vec<&str> = sig.lines().collect();
+        for line in [1, 2, 3] {
+            for at in 0..lines[line].len() {
+                for c in ['A', 'B', '/', '=', ' '] {
+                    let mut l: Vec<char> = lines[line].chars().collect();
+                    if l[at] == c {
+                        continue;
+                    }
+                    l[at] = c;
+                    let mut v = lines.clone();
+                    let changed: String = l.into_iter().collect();
+                    v[line] = &changed;
+                    variants.push(v.join("\n") + "\n");
+                }
+            }
+        }
+        for v in &variants {
+            assert_eq!(ours(&m, v, &keys), reference(&m, v, pk), "verdicts differ for {v:?}");
+            checked += 1;
+        }
+        assert!(ours(&m, sig, &keys), "the honest signature verifies");
+        let mut other = m.clone();
+        other.push(b' ');
+        assert!(!ours(&other, sig, &keys) && !reference(&other, sig, pk));
+    }
+    assert!(checked > 1000, "{checked}");
 }
