@@ -99,10 +99,11 @@ fn boot(lang: Lang) -> &'static Ui {
 
 /// Make the strings of `site` in `lang` (and its time words) the interface of content
 /// `version`. Called when a bundle is accepted, for the language it was opened in.
-pub fn install(site: &Site, version: u64, lang: Lang) {
+pub fn install(site: &std::sync::Arc<Site>, version: u64, lang: Lang) {
     if INSTALLED.with_borrow(|v| v.iter().any(|(ver, l, _)| *ver == version && *l == lang)) {
         return;
     }
+    // Kept alive for the rest of the page (a shared handle, not a copy of the site).
     let site: &'static Site = Box::leak(Box::new(site.clone()));
     let ui: &'static Ui = Box::leak(Box::new(Ui::from_site(site, lang)));
     NAMES.with_borrow_mut(|n| *n = site.languages.iter().map(|l| (l.code, l.name.as_str())).collect());

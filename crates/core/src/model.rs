@@ -868,7 +868,8 @@ impl Site {
 pub struct Content {
     pub tree: Tree,
     pub directory: Directory,
-    pub site: Site,
+    /// Shared, not copied: the app keeps the accepted site's strings for its interface.
+    pub site: std::sync::Arc<Site>,
     node_index: std::collections::HashMap<String, usize>,
     org_index: std::collections::HashMap<String, usize>,
 }
@@ -878,11 +879,11 @@ impl Content {
     pub fn new(tree: Tree, directory: Directory) -> Content {
         let node_index = tree.nodes.iter().enumerate().map(|(i, n)| (n.id().to_string(), i)).collect();
         let org_index = directory.organisations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
-        Content { tree, directory, site: Site::default(), node_index, org_index }
+        Content { tree, directory, site: Default::default(), node_index, org_index }
     }
     /// With the languages, interface strings and info pages of `site.json`.
     pub fn with_site(mut self, site: Site) -> Content {
-        self.site = site;
+        self.site = std::sync::Arc::new(site);
         self
     }
     /// Index of a node in `tree.nodes`.
