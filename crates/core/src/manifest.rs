@@ -50,7 +50,6 @@
 //! The client remembers only [`Seen`] (highest accepted version + SHA-256 of those manifest
 //! bytes); keys are never learned from content. See `docs/signing.md`.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -71,8 +70,8 @@ pub const MANIFEST_NAME: &str = "manifest.json";
 pub const SIGNATURE_NAME: &str = "manifest.json.minisig";
 
 /// `manifest.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(deny_unknown_fields))]
 pub struct Manifest {
     /// Must equal [`SCHEMA_VERSION`].
     pub schema: u32,
@@ -100,8 +99,8 @@ impl Manifest {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(deny_unknown_fields))]
 pub struct FileEntry {
     /// File name relative to the manifest: only `[A-Za-z0-9._-]`, no `..`.
     pub name: String,
@@ -119,7 +118,8 @@ impl FileEntry {
 }
 
 /// What the client remembers between visits (when storage works).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Seen {
     /// Highest manifest version accepted.
     pub version: u64,
