@@ -31,10 +31,10 @@ macro_rules! ui_struct {
                 let list = |k: &str| site.ui_lists.get(k).map(|t| t.in_lang(lang)).unwrap_or(&[]);
                 let (a, s) = (list("audience_names"), list("stage_names"));
                 let at = |l: &'a [String], i: usize| l.get(i).map_or("", String::as_str);
-                let mut it = v.into_iter();
-                let mut next = || it.next().unwrap_or("");
+                // Destructured in declaration order (a move of the array, not a call per field).
+                let [$($k,)*] = v;
                 Ui {
-                    $($k: next(),)*
+                    $($k,)*
                     audience_names: [0, 1, 2, 3, 4].map(|n| at(a, n)),
                     stage_names: [0, 1, 2, 3].map(|n| at(s, n)),
                 }
