@@ -165,7 +165,7 @@ pub fn open_in_week(h: &Hours, weekday: usize, minute: u32) -> bool {
 
 /// Short day name ("ma" / "Mon") for weekday 0 = Monday.
 pub fn day_name(weekday: usize, lang: Lang) -> String {
-    crate::words::with(lang, |w| w.days_short[weekday % 7].clone())
+    crate::words::with(lang, |w| w.days_short[weekday % 7].to_string())
 }
 
 /// `"zo 03:00"` (Dutch day names, as in the scenario table) → (weekday 0 = Monday, minute).
@@ -186,7 +186,7 @@ fn days_in(days: &Days, w: &crate::words::Words) -> String {
         return days.to_string();
     };
     if mask.iter().all(|&d| d) {
-        return w.every_day.clone();
+        return w.every_day.to_string();
     }
     // Runs of consecutive days: length 1 → "ma", 2 → "ma, di", ≥3 → "ma–wo".
     let mut parts: Vec<String> = Vec::new();
@@ -233,7 +233,7 @@ fn describe_times<'a>(ranges: impl Iterator<Item = (&'a str, &'a str)>) -> Strin
 pub fn describe(h: &Hours, lang: Lang) -> Vec<String> {
     crate::words::with(lang, |w| {
         if h.always {
-            return vec![w.open_247.clone()];
+            return vec![w.open_247.to_string()];
         }
         let mut groups: Vec<(&Days, Vec<&WeeklyRange>)> = Vec::new();
         for r in &h.weekly {

@@ -127,11 +127,11 @@ pub fn status_text(s: Open, lang: Lang) -> String {
     crate::words::with(lang, |w| {
         let fill = |t: &str, a: At| t.replace("{day}", &day_of(a, w)).replace("{time}", &hhmm(a.minute));
         match s {
-            Open::Always => w.always.clone(),
-            Open::Until(a) => fill(&w.open_until, a),
-            Open::Closed(Some(a)) => fill(&w.closed_opens, a),
-            Open::Closed(None) => w.closed.clone(),
-            Open::Unknown => w.unknown.clone(),
+            Open::Always => w.always.to_string(),
+            Open::Until(a) => fill(w.open_until, a),
+            Open::Closed(Some(a)) => fill(w.closed_opens, a),
+            Open::Closed(None) => w.closed.to_string(),
+            Open::Unknown => w.unknown.to_string(),
         }
     })
 }

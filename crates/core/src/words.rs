@@ -7,32 +7,34 @@
 use crate::model::Lang;
 use std::sync::RwLock;
 
-/// Time words of one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Time words of one language. Static strings: Dutch and English are constants, and a
+/// language registered from content keeps its words for the rest of the session (leaked once
+/// per language, like the interface strings), so looking them up copies nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
     /// Short day names, Monday first ("ma", "Mon").
-    pub days_short: [String; 7],
+    pub days_short: [&'static str; 7],
     /// Day names, Monday first ("maandag").
-    pub days: [String; 7],
-    pub months: [String; 12],
+    pub days: [&'static str; 7],
+    pub months: [&'static str; 12],
     /// "elke dag".
-    pub every_day: String,
+    pub every_day: &'static str,
     /// Hours line of a 24/7 line: "Dag en nacht bereikbaar".
-    pub open_247: String,
+    pub open_247: &'static str,
     /// Status of a 24/7 line: "Dag en nacht".
-    pub always: String,
+    pub always: &'static str,
     /// "Nu open tot {day}{time}" ({day} is "", "morgen " or "maandag ").
-    pub open_until: String,
+    pub open_until: &'static str,
     /// "Nu dicht · weer open {day}om {time}".
-    pub closed_opens: String,
+    pub closed_opens: &'static str,
     /// "Nu dicht".
-    pub closed: String,
+    pub closed: &'static str,
     /// "Tijden: zie website".
-    pub unknown: String,
+    pub unknown: &'static str,
     /// "morgen".
-    pub tomorrow: String,
+    pub tomorrow: &'static str,
     /// After an exception date: "gesloten".
-    pub closed_day: String,
+    pub closed_day: &'static str,
 }
 
 /// The `ui` keys in `site.json` that hold a language's [`Words`] (lists for the first three).
@@ -51,80 +53,60 @@ pub const KEYS: [&str; 12] = [
     "time_closed_day",
 ];
 
-fn arr<const N: usize>(a: [&str; N]) -> [String; N] {
-    a.map(str::to_string)
-}
-
 impl Words {
-    pub fn nl() -> Words {
-        Words {
-            days_short: arr(["ma", "di", "wo", "do", "vr", "za", "zo"]),
-            days: arr(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]),
-            months: arr([
-                "januari",
-                "februari",
-                "maart",
-                "april",
-                "mei",
-                "juni",
-                "juli",
-                "augustus",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            ]),
-            every_day: "elke dag".into(),
-            open_247: "Dag en nacht bereikbaar".into(),
-            always: "Dag en nacht".into(),
-            open_until: "Nu open tot {day}{time}".into(),
-            closed_opens: "Nu dicht · weer open {day}om {time}".into(),
-            closed: "Nu dicht".into(),
-            unknown: "Tijden: zie website".into(),
-            tomorrow: "morgen".into(),
-            closed_day: "gesloten".into(),
-        }
-    }
-    pub fn en() -> Words {
-        Words {
-            days_short: arr(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
-            days: arr(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
-            months: arr([
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ]),
-            every_day: "every day".into(),
-            open_247: "Open 24/7".into(),
-            always: "Day and night".into(),
-            open_until: "Open now until {day}{time}".into(),
-            closed_opens: "Closed now · opens {day}at {time}".into(),
-            closed: "Closed now".into(),
-            unknown: "Hours: see website".into(),
-            tomorrow: "tomorrow".into(),
-            closed_day: "closed".into(),
-        }
-    }
+    pub const NL: Words = Words {
+        days_short: ["ma", "di", "wo", "do", "vr", "za", "zo"],
+        days: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+        months: [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        every_day: "elke dag",
+        open_247: "Dag en nacht bereikbaar",
+        always: "Dag en nacht",
+        open_until: "Nu open tot {day}{time}",
+        closed_opens: "Nu dicht · weer open {day}om {time}",
+        closed: "Nu dicht",
+        unknown: "Tijden: zie website",
+        tomorrow: "morgen",
+        closed_day: "gesloten",
+    };
+    pub const EN: Words = Words {
+        days_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        every_day: "every day",
+        open_247: "Open 24/7",
+        always: "Day and night",
+        open_until: "Open now until {day}{time}",
+        closed_opens: "Closed now · opens {day}at {time}",
+        closed: "Closed now",
+        unknown: "Hours: see website",
+        tomorrow: "tomorrow",
+        closed_day: "closed",
+    };
 
-    /// Words from a lookup of `ui` keys ([`KEYS`]): `text(key)` for single texts, `list(key)`
-    /// for the day and month lists. `None` when a key is missing or a list has the wrong length.
-    pub fn from_ui(text: impl Fn(&str) -> Option<String>, list: impl Fn(&str) -> Option<Vec<String>>) -> Option<Words> {
-        let days_short: [String; 7] = list(KEYS[0])?.try_into().ok()?;
-        let days: [String; 7] = list(KEYS[1])?.try_into().ok()?;
-        let months: [String; 12] = list(KEYS[2])?.try_into().ok()?;
+    /// Words from a lookup of `ui` keys ([`KEYS`]) in content kept for the session (the app's
+    /// installed `Site`): `text(key)` for single texts, `list(key)` for the day and month lists.
+    /// `None` when a key is missing or a list has the wrong length.
+    pub fn from_ui(text: impl Fn(&str) -> Option<&'static str>, list: impl Fn(&str) -> Option<&'static [String]>) -> Option<Words> {
+        fn arr<const N: usize>(l: &'static [String]) -> Option<[&'static str; N]> {
+            l.iter().map(String::as_str).collect::<Vec<_>>().try_into().ok()
+        }
         Some(Words {
-            days_short,
-            days,
-            months,
+            days_short: arr(list(KEYS[0])?)?,
+            days: arr(list(KEYS[1])?)?,
+            months: arr(list(KEYS[2])?)?,
             every_day: text(KEYS[3])?,
             open_247: text(KEYS[4])?,
             always: text(KEYS[5])?,
@@ -154,7 +136,7 @@ pub fn register(lang: Lang, w: Words) {
 /// else English.
 pub fn with<R>(lang: Lang, f: impl FnOnce(&Words) -> R) -> R {
     if lang == Lang::Nl {
-        return f(&Words::nl());
+        return f(&Words::NL);
     }
     if lang != Lang::En {
         if let Ok(r) = REGISTERED.read() {
@@ -163,7 +145,7 @@ pub fn with<R>(lang: Lang, f: impl FnOnce(&Words) -> R) -> R {
             }
         }
     }
-    f(&Words::en())
+    f(&Words::EN)
 }
 
 #[cfg(test)]
@@ -173,16 +155,16 @@ mod tests {
     #[test]
     fn registered_words_are_used_and_unknown_languages_fall_back_to_english() {
         let pl = Lang::parse("pl").unwrap();
-        assert_eq!(with(pl, |w| w.tomorrow.clone()), "tomorrow");
-        let mut w = Words::en();
-        w.tomorrow = "jutro".into();
+        assert_eq!(with(pl, |w| w.tomorrow), "tomorrow");
+        let mut w = Words::EN;
+        w.tomorrow = "jutro";
         register(pl, w);
-        assert_eq!(with(pl, |w| w.tomorrow.clone()), "jutro");
-        assert_eq!(with(Lang::Nl, |w| w.tomorrow.clone()), "morgen");
+        assert_eq!(with(pl, |w| w.tomorrow), "jutro");
+        assert_eq!(with(Lang::Nl, |w| w.tomorrow), "morgen");
         // Built-in languages cannot be replaced by content.
-        let mut x = Words::en();
-        x.tomorrow = "x".into();
+        let mut x = Words::EN;
+        x.tomorrow = "x";
         register(Lang::Nl, x);
-        assert_eq!(with(Lang::Nl, |w| w.tomorrow.clone()), "morgen");
+        assert_eq!(with(Lang::Nl, |w| w.tomorrow), "morgen");
     }
 }
