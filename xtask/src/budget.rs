@@ -18,9 +18,10 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// Raised from 135 kB to 154 kB by issue 15 (languages as data with overlays, the language
 /// menu, right to left, read-aloud; measured 152.7 kB in a fresh clone, 1.3 kB of margin
 /// for build paths): the strings and info pages it moved into the content saved about 7 kB
-/// of the wasm, the new code cost about 25 kB. Lowered to 145 kB when the content signature
-/// moved to WebCrypto (measured 143.6 kB in a fresh clone, 1.4 kB of margin). Not met.
-pub const APP_SHELL_CEILING: u64 = 145 * 1000;
+/// of the wasm, the new code cost about 25 kB. Lowered to 142.5 kB when the content signature
+/// moved to WebCrypto and the time words became static (measured 141.0 kB in a fresh clone,
+/// 1.5 kB of margin). Not met.
+pub const APP_SHELL_CEILING: u64 = 142_500;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
