@@ -19,6 +19,7 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { headersFile, PRODUCTION_FRAME_ANCESTORS, TT_POLICY } from './server.mjs';
 
@@ -120,6 +121,75 @@ let ED25519;
 // window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
 // (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
 // registered and `ready` would never resolve.
+// The interface between the wasm and its JS glue, smaller (release builds; about 4 kB brotli):
+//  - every import and export name is minified. wasm-bindgen names each import after its
+//    function plus a 16-digit hash (`__wbg_getElementById_8c2c…`), about 190 of them, and
+//    those names stand in both files; random hex hardly compresses.
+//  - exports the glue never calls are removed with the code only they reach: the stream
+//    adapters that Leptos' server functions bring in through `wasm-streams` (the app calls no
+//    server), with their JS classes; and linker leftovers (`main`, `__abort_handler`, …).
+// binaryen does the wasm side (wasm-metadce, then wasm-opt -Oz --minify-imports-and-exports-
+// and-modules, which prints the old → new names); the glue is rewritten from that map. The
+// result is checked both ways (every import of the wasm is defined by the glue, every export
+// the glue uses exists) and the build fails on any mismatch, as on a glue of unexpected shape.
+function shrinkInterface(wasmFile, src) {
+  const fail = (why) => { console.error(`postbuild: cannot shrink the wasm interface: ${why}`); process.exit(1); };
+  const bin = path.join(here, 'node_modules', 'binaryen', 'bin');
+  if (!fs.existsSync(path.join(bin, 'wasm-opt'))) fail('binaryen is not installed in tools/node_modules (cargo xtask setup)');
+  const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types'];
+  // 1. The stream adapter classes and their finalizers go from the glue.
+  const adapters = [
+    /^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n/gm,
+    /^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n/gm,
+    /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/gm,
+  ];
+  let glue = src;
+  for (const re of adapters) glue = glue.replace(re, '');
+  if (/IntoUnderlying/i.test(glue)) fail('the glue still mentions the stream adapters (unexpected shape)');
+  // 2. Keep the exports the glue uses; drop the rest and what only they reach.
+  const exportsOf = (file) => WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
+  const importsOf = (file) => WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(file)));
+  const used = new Set([...glue.matchAll(/\bwasm\.([A-Za-z0-9_$]+)/g)].map((m) => m[1]));
+  const exported = exportsOf(wasmFile).map((e) => e.name);
+  for (const u of used) if (!exported.includes(u)) fail(`the glue uses \`${u}\`, which the wasm does not export`);
+  const graph = [{ name: 'glue', root: true, reaches: [...used].map((n) => `export:${n}`) }, ...exported.map((n) => ({ name: `export:${n}`, export: n }))];
+  const tmp = fs.mkdtempSync(path.join(path.dirname(wasmFile), '.shrink-'));
+  try {
+    const graphFile = path.join(tmp, 'graph.json');
+    const dced = path.join(tmp, 'dce.wasm');
+    const out = path.join(tmp, 'out.wasm');
+    fs.writeFileSync(graphFile, JSON.stringify(graph));
+    const run = (tool, args) => {
+      const r = spawnSync(path.join(bin, tool), args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (r.status !== 0) fail(`${tool} failed: ${r.stderr || r.error}`);
+      return r.stdout;
+    };
+    run('wasm-metadce', [...features, wasmFile, '--graph-file', graphFile, '-o', dced]);
+    const map = JSON.parse(run('wasm-opt', ['-Oz', ...features, dced, '--minify-imports-and-exports-and-modules', '-o', out]));
+    // 3. The glue, renamed from the map.
+    const imports = new Map(map.imports.map(([, base, to]) => [base, to]));
+    const exportsMap = new Map(map.exports);
+    const modules = [...new Set(importsOf(out).map((i) => i.module))];
+    const moduleKey = /^(\s+)"\.\/[^"]+_bg\.js": import0,$/m;
+    if (modules.length !== 1 || !moduleKey.test(glue)) fail('expected one import module, named once in the glue');
+    glue = glue.replace(moduleKey, (_, ws) => `${ws}${JSON.stringify(modules[0])}: import0,`);
+    glue = glue.replace(/^( {8})([A-Za-z0-9_$]+)(: function\()/gm, (m, ws, name, rest) => (imports.has(name) ? ws + imports.get(name) + rest : m));
+    glue = glue.replace(/\bwasm\.([A-Za-z0-9_$]+)/g, (m, name) => {
+      if (!exportsMap.has(name)) fail(`no minified name for the export \`${name}\``);
+      return `wasm.${exportsMap.get(name)}`;
+    });
+    // 4. Both ways round.
+    const defined = new Set([...glue.matchAll(/^ {8}([A-Za-z0-9_$]+): function\(/gm)].map((m) => m[1]));
+    for (const i of importsOf(out)) if (!defined.has(i.name)) fail(`the wasm imports \`${i.name}\`, which the glue does not define`);
+    const have = new Set(exportsOf(out).map((e) => e.name));
+    for (const m of glue.matchAll(/\bwasm\.([A-Za-z0-9_$]+)/g)) if (!have.has(m[1])) fail(`the glue uses \`${m[1]}\`, which the wasm does not export`);
+    fs.copyFileSync(out, wasmFile);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return glue;
+}
+
 function deferBoot(html) {
   const pre = /<link rel="(?:modulepreload|preload)" href="\.\/(wegwijzer-app-[0-9a-f]+(?:_bg\.wasm|\.js))"[^>]*>\n?/g;
   const names = [...html.matchAll(pre)].map((m) => m[1]);
@@ -190,14 +260,20 @@ setTimeout(boot, 500);
 
 // The glue (about 52 kB) is served as Trunk writes it, unminified; terser takes 1.8 kB off
 // its brotli size. The file keeps its name: its content is still a function of the build.
+// Before that, release builds get a smaller interface between the two (shrinkInterface below).
 {
-  if (terser) {
-    for (const name of fs.readdirSync(dist).filter((n) => /^wegwijzer-app-[0-9a-f]+\.js$/.test(n))) {
-      const f = path.join(dist, name);
-      const src = fs.readFileSync(f, 'utf8');
-      if (src.startsWith('/*! minified */')) continue;
-      const out = await terser.minify(src, { module: true, compress: true, mangle: true });
+  for (const name of fs.readdirSync(dist).filter((n) => /^wegwijzer-app-[0-9a-f]+\.js$/.test(n))) {
+    const f = path.join(dist, name);
+    const src = fs.readFileSync(f, 'utf8');
+    if (src.startsWith('/*! ')) continue; // done by an earlier run
+    const wasmFile = path.join(dist, name.replace(/\.js$/, '_bg.wasm'));
+    let glue = src;
+    if (fs.existsSync(wasmFile) && fs.statSync(wasmFile).size < 3_000_000) glue = shrinkInterface(wasmFile, src);
+    if (terser) {
+      const out = await terser.minify(glue, { module: true, compress: true, mangle: true });
       fs.writeFileSync(f, '/*! minified */' + out.code);
+    } else {
+      fs.writeFileSync(f, '/*! unminified */' + glue);
     }
   }
 }

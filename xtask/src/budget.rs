@@ -20,8 +20,9 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// for build paths): the strings and info pages it moved into the content saved about 7 kB
 /// of the wasm, the new code cost about 25 kB. Lowered to 142.5 kB when the content signature
 /// moved to WebCrypto and the time words became static (measured 141.0 kB in a fresh clone,
-/// 1.5 kB of margin). Not met.
-pub const APP_SHELL_CEILING: u64 = 142_500;
+/// 1.5 kB of margin). Lowered to 138 kB when postbuild minified the wasm/JS interface names
+/// and dropped the unused stream-adapter exports (136.6 kB measured). Not met.
+pub const APP_SHELL_CEILING: u64 = 138_000;
 /// The goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
