@@ -1,6 +1,6 @@
 // The interface between the release wasm and its JS glue, as tools/postbuild.mjs
 // (shrinkInterface) leaves it: minified import/export names, no unused exports, no stream
-// adapter classes. The app itself working is every other spec; this one fails if the step
+// adapter classes; and no Unicode case tables (str::to_uppercase & co.). The app itself working is every other spec; this one fails if the step
 // did not run or left something behind.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,5 +37,13 @@ test.describe('wasm ↔ JS interface (release build)', () => {
     expect(unused).toEqual([]);
     // memory, start, malloc/realloc/free-style helpers, the externref table, closure shims.
     expect(exports.length).toBeLessThan(20);
+  });
+
+  test('no Unicode case tables in the wasm (about 5 kB brotli; text comes with its case)', () => {
+    // core::unicode::conversions: UPPERCASE_TABLE starts (µ → Μ), LOWERCASE_TABLE starts (A → a, B → b).
+    const upper = Buffer.from([0xb5, 0, 0, 0, 0x9c, 0x03, 0, 0]);
+    const lower = Buffer.from([0x41, 0, 0, 0, 0x61, 0, 0, 0, 0x42, 0, 0, 0, 0x62, 0, 0, 0]);
+    expect(bytes.indexOf(upper)).toBe(-1);
+    expect(bytes.indexOf(lower)).toBe(-1);
   });
 });

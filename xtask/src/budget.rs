@@ -21,8 +21,10 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// of the wasm, the new code cost about 25 kB. Lowered to 142.5 kB when the content signature
 /// moved to WebCrypto and the time words became static (measured 141.0 kB in a fresh clone,
 /// 1.5 kB of margin). Lowered to 138 kB when postbuild minified the wasm/JS interface names
-/// and dropped the unused stream-adapter exports (136.6 kB measured). Not met.
-pub const APP_SHELL_CEILING: u64 = 138_000;
+/// and dropped the unused stream-adapter exports (136.6 kB), then to 131.5 kB when the
+/// stylesheet and index.html were minified and the Unicode case table left the wasm ("Elke
+/// dag" comes capitalised from the content; 129.7 kB measured). Not met.
+pub const APP_SHELL_CEILING: u64 = 131_500;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;

@@ -175,7 +175,7 @@ pub fn parse_week_time(s: &str) -> Option<(usize, u32)> {
     Some((day, parse_hhmm(t.trim(), false)?))
 }
 
-/// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "elke dag" / "every day".
+/// `"mon-fri"` → "ma–vr" / "Mon–Fri"; `"mon-sun"` → "Elke dag" / "Every day".
 pub fn describe_days(days: &str, lang: Lang) -> String {
     crate::words::with(lang, |w| days_in(&Days::from(days), w))
 }
@@ -213,15 +213,6 @@ fn days_in(days: &Days, w: &crate::words::Words) -> String {
     parts.join(", ")
 }
 
-/// "elke dag" → "Elke dag" at the start of a line.
-fn capitalised(s: String) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => s,
-    }
-}
-
 fn describe_times<'a>(ranges: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     ranges.map(|(f, t)| format!("{f}–{t}")).collect::<Vec<_>>().join(", ")
 }
@@ -246,7 +237,6 @@ pub fn describe(h: &Hours, lang: Lang) -> Vec<String> {
             .into_iter()
             .map(|(days, ws)| {
                 let day = days_in(days, w);
-                let day = if day == w.every_day { capitalised(day) } else { day };
                 format!("{day} {}", describe_times(ws.iter().map(|r| (r.from.as_str(), r.to.as_str()))))
             })
             .collect()

@@ -17,7 +17,8 @@ pub struct Words {
     /// Day names, Monday first ("maandag").
     pub days: [&'static str; 7],
     pub months: [&'static str; 12],
-    /// "elke dag".
+    /// "Elke dag": said at the start of an opening-hours line, so written with its capital (the
+    /// app has no Unicode case tables; see `hours::describe`).
     pub every_day: &'static str,
     /// Hours line of a 24/7 line: "Dag en nacht bereikbaar".
     pub open_247: &'static str,
@@ -71,7 +72,7 @@ impl Words {
             "november",
             "december",
         ],
-        every_day: "elke dag",
+        every_day: "Elke dag",
         open_247: "Dag en nacht bereikbaar",
         always: "Dag en nacht",
         open_until: "Nu open tot {day}{time}",
@@ -85,7 +86,7 @@ impl Words {
         days_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
         months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-        every_day: "every day",
+        every_day: "Every day",
         open_247: "Open 24/7",
         always: "Day and night",
         open_until: "Open now until {day}{time}",
