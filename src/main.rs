@@ -67,6 +67,10 @@ fn main() {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod boot_strings;
 
+/// Every class the stylesheet styles is used (native only: it reads the files).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod css_classes;
+
 /// The module layering of `src/` (native only: it reads the source files).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod layering;

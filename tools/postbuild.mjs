@@ -128,6 +128,7 @@ let ED25519;
 //  - exports the glue never calls are removed with the code only they reach: the stream
 //    adapters that Leptos' server functions bring in through `wasm-streams` (the app calls no
 //    server), with their JS classes; and linker leftovers (`main`, `__abort_handler`, …).
+//  - the `producers` and `target_features` custom sections (nothing reads them at run time).
 // binaryen does the wasm side (wasm-metadce, then wasm-opt -Oz --minify-imports-and-exports-
 // and-modules, which prints the old → new names); the glue is rewritten from that map. The
 // result is checked both ways (every import of the wasm is defined by the glue, every export
@@ -165,7 +166,7 @@ function shrinkInterface(wasmFile, src) {
       return r.stdout;
     };
     run('wasm-metadce', [...features, wasmFile, '--graph-file', graphFile, '-o', dced]);
-    const map = JSON.parse(run('wasm-opt', ['-Oz', ...features, dced, '--minify-imports-and-exports-and-modules', '-o', out]));
+    const map = JSON.parse(run('wasm-opt', ['-Oz', ...features, dced, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', out]));
     // 3. The glue, renamed from the map.
     const imports = new Map(map.imports.map(([, base, to]) => [base, to]));
     const exportsMap = new Map(map.exports);
