@@ -129,6 +129,8 @@ let ED25519;
 //    adapters that Leptos' server functions bring in through `wasm-streams` (the app calls no
 //    server), with their JS classes; and linker leftovers (`main`, `__abort_handler`, …).
 //  - the `producers` and `target_features` custom sections (nothing reads them at run time).
+//  - one more `-Oz`, with `--low-memory-unused` (checked below). Not `--converge` (0.1 kB):
+//    it prints the name map once per round.
 // binaryen does the wasm side (wasm-metadce, then wasm-opt -Oz --minify-imports-and-exports-
 // and-modules, which prints the old → new names); the glue is rewritten from that map. The
 // result is checked both ways (every import of the wasm is defined by the glue, every export
@@ -144,6 +146,11 @@ function shrinkInterface(wasmFile, src) {
     /^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n/gm,
     /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/gm,
   ];
+  // `--low-memory-unused` (about 0.5 kB) lets wasm-opt fold constant offsets into loads and
+  // stores, assuming the first 1 KiB of memory is never addressed: true when every data
+  // segment lies above it (Rust's linker puts data at 1 MiB, the stack below it, growing down).
+  const lowest = lowestDataOffset(fs.readFileSync(wasmFile));
+  if (!(lowest >= 1024)) fail(`a data segment starts at ${lowest}, inside the low 1 KiB that --low-memory-unused assumes unused`);
   let glue = src;
   for (const re of adapters) glue = glue.replace(re, '');
   if (/IntoUnderlying/i.test(glue)) fail('the glue still mentions the stream adapters (unexpected shape)');
@@ -166,7 +173,7 @@ function shrinkInterface(wasmFile, src) {
       return r.stdout;
     };
     run('wasm-metadce', [...features, wasmFile, '--graph-file', graphFile, '-o', dced]);
-    const map = JSON.parse(run('wasm-opt', ['-Oz', ...features, dced, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', out]));
+    const map = JSON.parse(run('wasm-opt', ['-Oz', '--low-memory-unused', ...features, dced, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', out]));
     // 3. The glue, renamed from the map.
     const imports = new Map(map.imports.map(([, base, to]) => [base, to]));
     const exportsMap = new Map(map.exports);
@@ -189,6 +196,34 @@ function shrinkInterface(wasmFile, src) {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   return glue;
+}
+
+// The lowest start of an active data segment (memory 0, i32.const offset) in a wasm binary.
+function lowestDataOffset(b) {
+  let i = 8;
+  const leb = () => { let n = 0, s = 0, x; do { x = b[i++]; n += (x & 127) * 2 ** s; s += 7; } while (x & 128); return n; };
+  const sleb = () => { let n = 0, s = 0, x; do { x = b[i++]; n |= (x & 127) << s; s += 7; } while (x & 128); return s < 32 && (x & 64) ? n | (-1 << s) : n; };
+  let lowest = Infinity;
+  while (i < b.length) {
+    const id = b[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const flag = leb();
+        if (flag !== 1) { // 1: passive, no offset
+          if (flag === 2) leb(); // memory index
+          if (b[i++] !== 0x41) return NaN; // not i32.const: cannot tell
+          lowest = Math.min(lowest, sleb());
+          if (b[i++] !== 0x0b) return NaN;
+        }
+        const len = leb(); // (not `i += leb()`: that reads `i` before the call moves it)
+        i += len;
+      }
+    }
+    i = end;
+  }
+  return lowest;
 }
 
 function deferBoot(html) {
