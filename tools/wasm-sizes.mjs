@@ -5,7 +5,10 @@
 // largest functions. Sizes are before wasm-opt and compression: use them to rank, not as totals.
 //
 //   node tools/wasm-sizes.mjs target/wasm32-unknown-unknown/release/wegwijzer-app.wasm [--top 30]
+// It also lists the largest data segments with their brotli size and a preview: tables hide
+// there (core's Unicode case table, 5.9 kB brotli, came in with one `char::to_uppercase`).
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 
 const USAGE = 'usage: node tools/wasm-sizes.mjs FILE.wasm [--top N]';
@@ -25,6 +28,7 @@ const bodies = [];
 const names = new Map();
 const sections = {};
 let dataBytes = 0;
+const segments = [];
 while (p < b.length) {
   const id = b[p++];
   const size = u32();
@@ -60,6 +64,17 @@ while (p < b.length) {
   } else if (id === 11) {
     label = 'data';
     dataBytes = size;
+    for (let n = u32(); n > 0; n--) {
+      const flag = u32();
+      let at = null;
+      if (flag !== 1) {
+        if (flag === 2) u32();
+        if (b[p] === 0x41) { p++; at = u32(); p++; } else { while (b[p++] !== 0x0b); }
+      }
+      const len = u32();
+      segments.push({ at, bytes: b.subarray(p, p + len) });
+      p += len;
+    }
   }
   sections[label] = (sections[label] || 0) + size;
   p = end;
@@ -105,3 +120,10 @@ console.log('\ncode bytes per crate (share of the code section):');
 for (const [k, v] of [...perCrate].sort((a, b2) => b2[1] - a[1]).slice(0, topN)) console.log(`  ${k.padEnd(28)} ${String(v).padStart(9)}  ${(100 * v / code).toFixed(1)}%`);
 console.log(`\nlargest ${topN} functions:`);
 for (const f of fns.sort((a, b2) => b2.len - a.len).slice(0, topN)) console.log(`  ${String(f.len).padStart(7)}  ${demangleLegacy(f.name).replace(/::h[0-9a-f]{16}$/, '').slice(0, 140)}`);
+
+console.log('\nlargest data segments (raw, brotli, preview):');
+const brotli = (x) => zlib.brotliCompressSync(x, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+for (const s of segments.sort((a, b2) => b2.bytes.length - a.bytes.length).slice(0, Math.min(topN, 8))) {
+  const preview = [...s.bytes.subarray(0, 48)].map((c) => (c >= 32 && c < 127 ? String.fromCharCode(c) : '.')).join('');
+  console.log(`  @${s.at} ${String(s.bytes.length).padStart(7)} ${String(brotli(s.bytes)).padStart(7)}  ${preview}`);
+}
