@@ -24,7 +24,7 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// and dropped the unused stream-adapter exports (136.6 kB), then to 131.5 kB when the
 /// stylesheet and index.html were minified and the Unicode case table left the wasm ("Elke
 /// dag" comes capitalised from the content), and to 130.5 kB with `--low-memory-unused`
-/// (128.9 kB measured, 1.6 kB of margin for build paths). Not met.
+/// (129.0 kB measured in a fresh clone, 1.5 kB of margin for build paths). Not met.
 pub const APP_SHELL_CEILING: u64 = 130_500;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
