@@ -97,30 +97,6 @@ let ED25519;
   fs.writeFileSync(path.join(dist, ED25519), code);
 }
 
-// The static first screen must paint before anything else is downloaded. Trunk preloads the
-// JS and wasm from <head>, so on a slow network they compete with the page itself (and
-// Lighthouse counts them into FCP/LCP). Instead: no preloads; once the first frame has been
-// painted, fetch the JS and wasm in parallel and start. The timer is a fallback for frames
-// that get no animation frames (background tabs, off-screen cross-origin iframes).
-// Trunk's subresource-integrity hashes went with the preloads; these are same-origin files
-// under `script-src 'self'`, and the content itself is signed.
-// The loader also shows the static failure screen (#fatal + #static-help, as show_fatal() in
-// src/main.rs does) when the wasm cannot start, and on a wasm trap later on: the release wasm is
-// built with panic=immediate-abort (xtask RELEASE_WASM_RUSTFLAGS), so a Rust panic is a
-// `WebAssembly.RuntimeError` thrown into JS and no panic hook runs. Other errors are left alone.
-// It stays one inline script: the CSP allows it by its hash (tools/server.mjs computes the
-// hashes from the built index.html).
-// Trusted Types (CSP `require-trusted-types-for 'script'`): the app's only script URL is its
-// service worker; the loader creates the one policy the CSP names (TT_POLICY), which makes exactly
-// "sw.js" a TrustedScriptURL (window.wegwijzerSwUrl, used by src/pwa.rs) and nothing else.
-// window.wegwijzerEd25519(key, message, signature): does this Ed25519 signature hold? Used by
-// src/content.rs for the content signature (the core decides what must hold,
-// manifest::SignatureChecks). WebCrypto; where it has no Ed25519 (NotSupportedError), the
-// fallback above. Any other failure (no WebCrypto outside https/localhost, a bad key) is false:
-// nothing unverified is accepted.
-// window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
-// (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
-// registered and `ready` would never resolve.
 // The interface between the wasm and its JS glue, smaller (release builds; about 4 kB brotli):
 //  - every import and export name is minified. wasm-bindgen names each import after its
 //    function plus a 16-digit hash (`__wbg_getElementById_8c2c…`), about 190 of them, and
@@ -226,6 +202,30 @@ function lowestDataOffset(b) {
   return lowest;
 }
 
+// The static first screen must paint before anything else is downloaded. Trunk preloads the
+// JS and wasm from <head>, so on a slow network they compete with the page itself (and
+// Lighthouse counts them into FCP/LCP). Instead: no preloads; once the first frame has been
+// painted, fetch the JS and wasm in parallel and start. The timer is a fallback for frames
+// that get no animation frames (background tabs, off-screen cross-origin iframes).
+// Trunk's subresource-integrity hashes went with the preloads; these are same-origin files
+// under `script-src 'self'`, and the content itself is signed.
+// The loader also shows the static failure screen (#fatal + #static-help, as show_fatal() in
+// src/main.rs does) when the wasm cannot start, and on a wasm trap later on: the release wasm is
+// built with panic=immediate-abort (xtask RELEASE_WASM_RUSTFLAGS), so a Rust panic is a
+// `WebAssembly.RuntimeError` thrown into JS and no panic hook runs. Other errors are left alone.
+// It stays one inline script: the CSP allows it by its hash (tools/server.mjs computes the
+// hashes from the built index.html).
+// Trusted Types (CSP `require-trusted-types-for 'script'`): the app's only script URL is its
+// service worker; the loader creates the one policy the CSP names (TT_POLICY), which makes exactly
+// "sw.js" a TrustedScriptURL (window.wegwijzerSwUrl, used by src/pwa.rs) and nothing else.
+// window.wegwijzerEd25519(key, message, signature): does this Ed25519 signature hold? Used by
+// src/content.rs for the content signature (the core decides what must hold,
+// manifest::SignatureChecks). WebCrypto; where it has no Ed25519 (NotSupportedError), the
+// fallback above. Any other failure (no WebCrypto outside https/localhost, a bad key) is false:
+// nothing unverified is accepted.
+// window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
+// (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
+// registered and `ready` would never resolve.
 function deferBoot(html) {
   const pre = /<link rel="(?:modulepreload|preload)" href="\.\/(wegwijzer-app-[0-9a-f]+(?:_bg\.wasm|\.js))"[^>]*>\n?/g;
   const names = [...html.matchAll(pre)].map((m) => m[1]);
@@ -289,6 +289,9 @@ setTimeout(boot, 500);
   for (const name of lightningcss ? fs.readdirSync(dist).filter((n) => n.endsWith('.css')) : []) {
     const f = path.join(dist, name);
     const code = fs.readFileSync(f);
+    // Minified by an earlier run (one line): left as it is, so a re-run (another content base)
+    // serves the very bytes that were checked.
+    if (!code.includes(10)) continue;
     fs.writeFileSync(f, lightningcss.transform({ filename: name, code, minify: true }).code);
   }
 }
