@@ -3,7 +3,7 @@
 use crate::markup::plain;
 use crate::model::{Content, Lang, Node};
 use crate::walker::edges;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 fn label(n: &Node, lang: Lang) -> String {
     let t = match n {
@@ -118,7 +118,7 @@ impl std::fmt::Display for Stats {
 
 /// Count nodes, depth and paths (memoised; a cycle counts as a dead end, lint reports it).
 pub fn stats(c: &Content) -> Stats {
-    fn visit<'a>(c: &'a Content, id: &'a str, memo: &mut HashMap<&'a str, (usize, u64)>, on: &mut Vec<&'a str>) -> (usize, u64) {
+    fn visit<'a>(c: &'a Content, id: &'a str, memo: &mut BTreeMap<&'a str, (usize, u64)>, on: &mut Vec<&'a str>) -> (usize, u64) {
         if let Some(v) = memo.get(id) {
             return *v;
         }
@@ -143,7 +143,7 @@ pub fn stats(c: &Content) -> Stats {
         memo.insert(id, v);
         v
     }
-    let mut memo = HashMap::new();
+    let mut memo = BTreeMap::new();
     let (d1, p1) = visit(c, &c.tree.start, &mut memo, &mut Vec::new());
     let (d2, p2) = visit(c, &c.tree.crisis, &mut memo, &mut Vec::new());
     let count = |f: fn(&Node) -> bool| c.tree.nodes.iter().filter(|n| f(n)).count();

@@ -12,7 +12,13 @@ pub use safety::{
 use crate::markup;
 use crate::model::*;
 use crate::walker::{edges, route_to};
-use std::collections::HashSet;
+
+/// True when an item before position `i` has the same key: a duplicate. A scan of the items
+/// before it, not a set: the lists are short (at most a few hundred), and a set type per key
+/// costs about a kilobyte of wasm each.
+fn repeated<'a, T, K: PartialEq>(items: &'a [T], i: usize, key: impl Fn(&'a T) -> K) -> bool {
+    items[..i].iter().any(|x| key(x) == key(&items[i]))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -323,9 +329,8 @@ fn tree_rules(l: &mut Lint) {
     let tree = &c.tree;
 
     // Unique ids.
-    let mut ids = HashSet::new();
-    for n in &tree.nodes {
-        if !ids.insert(n.id()) {
+    for (i, n) in tree.nodes.iter().enumerate() {
+        if repeated(&tree.nodes, i, |n| n.id()) {
             lint_err!(l, "duplicate-id", T, format!("nodes[id={}]", n.id()), "node id used twice".into(), "give every node a unique id");
         }
         if n.id().is_empty() || !n.id().chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
@@ -406,9 +411,8 @@ fn tree_rules(l: &mut Lint) {
                         "split the question or merge options",
                     );
                 }
-                let mut seen = HashSet::new();
                 for (i, o) in q.options.iter().enumerate() {
-                    if !seen.insert(o.id.as_str()) || o.id == DONT_KNOW || o.id == CONTINUE {
+                    if repeated(&q.options, i, |o| o.id.as_str()) || o.id == DONT_KNOW || o.id == CONTINUE {
                         lint_err!(
                             l,
                             "duplicate-id",
@@ -576,10 +580,9 @@ fn tree_rules(l: &mut Lint) {
     }
 
     // Topics.
-    let mut topic_ids = HashSet::new();
     for (i, t) in tree.topics.iter().enumerate() {
         let p = if FULL { format!("topics[{i}]") } else { String::new() };
-        if !topic_ids.insert(t.id.as_str()) {
+        if repeated(&tree.topics, i, |t| t.id.as_str()) {
             lint_err!(l, "duplicate-id", T, p.clone(), format!("topic id `{}` used twice", t.id), "make topic ids unique");
         }
         if FULL {
@@ -714,9 +717,8 @@ fn site_rules(l: &mut Lint) {
             "put {\"code\": \"nl\", …, \"review\": {\"status\": \"source\"}} first",
         ),
     }
-    let mut seen = HashSet::new();
     for (i, x) in site.languages.iter().enumerate() {
-        if !seen.insert(x.code) {
+        if repeated(&site.languages, i, |x| x.code) {
             l.err(
                 "site-languages",
                 S,
@@ -861,11 +863,10 @@ fn directory_rules(l: &mut Lint) {
     }
     const O: &str = "organisations.json";
     let c = l.c;
-    let topics: HashSet<&str> = c.tree.topics.iter().map(|t| t.id.as_str()).collect();
-    let mut ids = HashSet::new();
-    for org in &c.directory.organisations {
+    let orgs = &c.directory.organisations;
+    for (i, org) in orgs.iter().enumerate() {
         let p = if FULL { format!("organisations[id={}]", org.id) } else { String::new() };
-        if !ids.insert(org.id.as_str()) {
+        if repeated(orgs, i, |o| o.id.as_str()) {
             lint_err!(l, "duplicate-id", O, p.clone(), "organisation id used twice".into(), "make ids unique");
         }
         if FULL {
@@ -880,7 +881,7 @@ fn directory_rules(l: &mut Lint) {
             lint_err!(l, "org-audiences", O, format!("{p}.audiences"), "no audiences".into(), "list who this organisation is for");
         }
         for t in &org.topics {
-            if !topics.contains(t.as_str()) {
+            if !c.tree.topics.iter().any(|x| x.id == *t) {
                 lint_err!(
                     l,
                     "dangling-reference",

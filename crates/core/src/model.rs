@@ -870,16 +870,12 @@ pub struct Content {
     pub directory: Directory,
     /// Shared, not copied: the app keeps the accepted site's strings for its interface.
     pub site: std::sync::Arc<Site>,
-    node_index: std::collections::HashMap<String, usize>,
-    org_index: std::collections::HashMap<String, usize>,
 }
 
 impl Content {
     /// Build lookups. Does not lint; see [`crate::lint`].
     pub fn new(tree: Tree, directory: Directory) -> Content {
-        let node_index = tree.nodes.iter().enumerate().map(|(i, n)| (n.id().to_string(), i)).collect();
-        let org_index = directory.organisations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
-        Content { tree, directory, site: Default::default(), node_index, org_index }
+        Content { tree, directory, site: Default::default() }
     }
     /// With the languages, interface strings and info pages of `site.json`.
     pub fn with_site(mut self, site: Site) -> Content {
@@ -888,12 +884,12 @@ impl Content {
     }
     /// Index of a node in `tree.nodes`.
     pub fn node_position(&self, id: &str) -> Option<usize> {
-        self.node_index.get(id).copied()
+        self.tree.nodes.iter().position(|n| n.id() == id)
     }
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.node_index.get(id).map(|&i| &self.tree.nodes[i])
+        self.tree.nodes.iter().find(|n| n.id() == id)
     }
     pub fn org(&self, id: &str) -> Option<&Organisation> {
-        self.org_index.get(id).map(|&i| &self.directory.organisations[i])
+        self.directory.organisations.iter().find(|o| o.id == id)
     }
 }

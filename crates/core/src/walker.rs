@@ -4,7 +4,7 @@
 //! last answer) and changing an earlier answer prunes what is no longer on the path.
 
 use crate::model::{Audience, Content, Node, CONTINUE, DONT_KNOW};
-use std::collections::{HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 use std::fmt;
 
 /// One answer: at `node` the user chose `choice` (an option id, [`DONT_KNOW`] or [`CONTINUE`]).
@@ -273,8 +273,8 @@ pub fn route_to(c: &Content, start: &str, first_choice: &str, target: &str) -> O
 }
 
 /// Every node id reachable from `from` (including itself).
-pub fn reachable<'c>(c: &'c Content, from: &str) -> HashSet<&'c str> {
-    let mut seen = HashSet::new();
+pub fn reachable<'c>(c: &'c Content, from: &str) -> BTreeSet<&'c str> {
+    let mut seen = BTreeSet::new();
     let mut stack: Vec<&str> = c.node(from).map(|n| vec![n.id()]).unwrap_or_default();
     while let Some(id) = stack.pop() {
         if !seen.insert(id) {
