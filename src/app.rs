@@ -3,7 +3,7 @@
 //! Decisions live in the core and state transitions in `state`; this module only composes.
 
 use crate::components;
-use crate::dom::{el, El, Nodes};
+use crate::dom::{effect, el, El, Nodes};
 use crate::route::Route;
 use crate::state::{Ctx, LoadState};
 use crate::{embed, pages, pwa, quick_exit, storage, web};
@@ -44,9 +44,11 @@ pub fn app() -> El {
 /// `<html lang>`, and the document title: neutral, never a topic or an answer. Also keeps
 /// the URL on the effective route (`Ctx::sync_route`), and after each navigation moves focus
 /// to the new h1 (not on first load: quick exit stays the first Tab stop). One effect: each
-/// `Effect::new` closure costs the wasm its own copy of the effect machinery.
+/// effect costs the wasm a closure of its own (`dom::effect`).
 fn document_title(c: Ctx) {
-    Effect::new(move |prev: Option<u32>| {
+    // The navigation count of the previous run (None before the first).
+    let mut prev: Option<u32> = None;
+    effect(move || {
         let navs = c.navs();
         if prev.is_some_and(|p| p != navs) {
             request_animation_frame(|| web::focus("#main h1"));
@@ -98,7 +100,7 @@ fn document_title(c: Ctx) {
                 }
             }
         }
-        navs
+        prev = Some(navs);
     });
 }
 

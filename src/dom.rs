@@ -104,6 +104,16 @@ impl<T: IntoChild> IntoChild for Option<T> {
     }
 }
 
+/// A side effect (Leptos' `Effect`: runs after rendering, again when a signal it read
+/// changes). Every effect of the app goes through this one boxed closure type: each closure
+/// type given to `Effect::new` costs the wasm its own copy of the effect machinery (1.5 to
+/// 3 kB of code). Lives as long as the current owner. State an effect keeps from one run to
+/// the next is a variable captured by the `FnMut`.
+pub fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
 /// Keep a value (an effect, a JS closure) alive exactly as long as the current owner.
 fn keep<T: 'static>(v: T) {
     let _ = StoredValue::new_local(v);

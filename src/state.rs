@@ -50,7 +50,7 @@ pub struct Shell {
     /// A new service worker waits (`pwa::init` sets it).
     pub update_ready: RwSignal<bool>,
     /// Shift presses counted towards quick exit (0–2).
-    pub shift_count: RwSignal<u8>,
+    pub shift_count: RwSignal<u32>,
     /// "Lees voor" is speaking.
     pub reading: RwSignal<bool>,
     /// The browser's preferred language, offered once (never applied without a tap).
@@ -367,14 +367,13 @@ impl Ctx {
         self.main.with(|w| self.loaded.with(|l| l.as_ref().is_none_or(|l| w.is_sensitive(&l.content))))
     }
 
-    /// Persistence, as one effect (each `Effect::new` closure costs the wasm its own copy of
-    /// the effect machinery): this tab's walk and language (sessionStorage, gone with the tab,
+    /// Persistence, as one effect (`dom::effect`): this tab's walk and language (sessionStorage, gone with the tab,
     /// erased by quick exit; a reload or a discarded tab comes back where it was), and, only
     /// with consent, the walk on the device. A session-only walk is written nowhere, not even
     /// to the tab: browsers restore sessionStorage when a closed tab is reopened.
     pub fn persist(&self) {
         let c = *self;
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             let walk = c.main.get();
             let lang = c.lang.get();
             let consent = c.keep.consent.get();

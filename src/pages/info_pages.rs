@@ -4,7 +4,7 @@
 //! the pages like the tree.
 
 use crate::components::rich;
-use crate::dom::{el, Node, Nodes};
+use crate::dom::{effect, el, Node, Nodes};
 use crate::state::Ctx;
 use leptos::prelude::*;
 use wegwijzer_core::{Lang, Widget};
@@ -69,16 +69,16 @@ fn embed_code(c: Ctx) -> Node {
             Some(format!("{origin}{dir}"))
         })
         .unwrap_or_default();
-    let lang = RwSignal::new("nl".to_string());
-    let audience = RwSignal::new(String::new());
+    // Signal types the app already has (each new signal type costs the wasm about 1 kB).
+    let lang = RwSignal::new(Lang::Nl);
+    let audience: RwSignal<Option<String>> = RwSignal::new(None);
     let compact = RwSignal::new(false);
-    let copied = RwSignal::new(String::new());
+    let copied: RwSignal<Option<String>> = RwSignal::new(None);
     let u = crate::i18n::ui(Lang::Nl);
     let snippet = move || {
-        let a = audience.get();
-        let a = if a.is_empty() { String::new() } else { format!(" data-audience=\"{a}\"") };
+        let a = audience.get().map(|a| format!(" data-audience=\"{a}\"")).unwrap_or_default();
         let k = if compact.get() { " data-compact=\"1\"" } else { "" };
-        format!("<script src=\"{base}embed.js\" data-lang=\"{}\"{a}{k} async></script>", lang.get())
+        format!("<script src=\"{base}embed.js\" data-lang=\"{}\"{a}{k} async></script>", lang.get().code())
     };
     let shown = snippet.clone();
     let copy = move |_| {
@@ -86,7 +86,7 @@ fn embed_code(c: Ctx) -> Node {
         let p = w.navigator().clipboard().write_text(&untrack(&snippet));
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-            copied.set(if ok { u.schools_copied } else { u.schools_copy_failed }.into());
+            copied.set(Some(if ok { u.schools_copied } else { u.schools_copy_failed }.into()));
         });
     };
     let opt = |v: &str, label: &str| el("option").attr("value", v).text(label);
@@ -101,8 +101,8 @@ fn embed_code(c: Ctx) -> Node {
     // that language when this page has it loaded, else Dutch).
     // The content in the preview's language (its overlay fetched when chosen).
     let in_lang: RwSignal<Option<std::sync::Arc<crate::content::Loaded>>> = RwSignal::new(None);
-    Effect::new(move |_| {
-        let pl = Lang::parse(&lang.get()).unwrap_or(Lang::Nl);
+    effect(move || {
+        let pl = lang.get();
         let Some(ld) = c.loaded.get_untracked() else { return };
         if ld.lang == pl {
             in_lang.set(Some(ld));
@@ -115,12 +115,12 @@ fn embed_code(c: Ctx) -> Node {
         });
     });
     let preview = move || -> Nodes {
-        let pl = Lang::parse(&lang.get()).unwrap_or(Lang::Nl);
+        let pl = lang.get();
         let Some(ld) = in_lang.get().filter(|x| x.lang == pl).or_else(|| c.loaded.get_untracked()) else { return vec![] };
         let content = &ld.content;
         let start = content.node(&content.tree.start);
         let node = match (start, audience.get()) {
-            (Some(s), a) if !a.is_empty() => wegwijzer_core::walker::next_of(s, &a).ok().and_then(|id| content.node(id)),
+            (Some(s), Some(a)) => wegwijzer_core::walker::next_of(s, &a).ok().and_then(|id| content.node(id)),
             (s, _) => s,
         };
         let Some(wegwijzer_core::Node::Question(q)) = node else { return vec![] };
@@ -143,7 +143,7 @@ fn embed_code(c: Ctx) -> Node {
         .child(
             el("p")
                 .child(el("button").attr("type", "button").class("primary").on_click(copy).text(u.copy_code))
-                .child(el("span").class("local-status").attr("role", "status").dyn_text(move || copied.get())),
+                .child(el("span").class("local-status").attr("role", "status").dyn_text(move || copied.get().unwrap_or_default())),
         )
         .child(el("h2").text(u.schools_options))
         .child(
@@ -152,12 +152,12 @@ fn embed_code(c: Ctx) -> Node {
                 .child(
                     el("p")
                         .child(el("label").attr("for", "s-lang").text(u.schools_lang))
-                        .child(el("select").id("s-lang").on("change", move |ev| lang.set(event_target_value(&ev))).children(languages)),
+                        .child(el("select").id("s-lang").on("change", move |ev| lang.set(Lang::parse(&event_target_value(&ev)).unwrap_or(Lang::Nl))).children(languages)),
                 )
                 .child(
                     el("p")
                         .child(el("label").attr("for", "s-aud").text(u.schools_start))
-                        .child(el("select").id("s-aud").on("change", move |ev| audience.set(event_target_value(&ev))).children(audiences)),
+                        .child(el("select").id("s-aud").on("change", move |ev| audience.set(Some(event_target_value(&ev)).filter(|a| !a.is_empty()))).children(audiences)),
                 ),
         )
         .child(
