@@ -150,14 +150,20 @@ fn embed_code(c: Ctx) -> Node {
             el("div")
                 .class("filters")
                 .child(
-                    el("p")
-                        .child(el("label").attr("for", "s-lang").text(u.schools_lang))
-                        .child(el("select").id("s-lang").on("change", move |ev| lang.set(Lang::parse(&event_target_value(&ev)).unwrap_or(Lang::Nl))).children(languages)),
+                    el("p").child(el("label").attr("for", "s-lang").text(u.schools_lang)).child(
+                        el("select")
+                            .id("s-lang")
+                            .on("change", move |ev| lang.set(Lang::parse(&event_target_value(&ev)).unwrap_or(Lang::Nl)))
+                            .children(languages),
+                    ),
                 )
                 .child(
-                    el("p")
-                        .child(el("label").attr("for", "s-aud").text(u.schools_start))
-                        .child(el("select").id("s-aud").on("change", move |ev| audience.set(Some(event_target_value(&ev)).filter(|a| !a.is_empty()))).children(audiences)),
+                    el("p").child(el("label").attr("for", "s-aud").text(u.schools_start)).child(
+                        el("select")
+                            .id("s-aud")
+                            .on("change", move |ev| audience.set(Some(event_target_value(&ev)).filter(|a| !a.is_empty())))
+                            .children(audiences),
+                    ),
                 ),
         )
         .child(

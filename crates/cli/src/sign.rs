@@ -3,7 +3,6 @@
 
 use crate::keys::{load_secret_key, public_of};
 use crate::{load_content, parse_now, parse_today, read, report, Fail, Res};
-use std::collections::BTreeMap;
 use std::path::Path;
 use wegwijzer_core::i18n::{apply, split};
 use wegwijzer_core::json::ToJson;
@@ -149,7 +148,7 @@ pub fn sign(a: &SignArgs) -> Res<()> {
     };
 
     // 4. Manifest.
-    let mut files = BTreeMap::new();
+    let mut files = wegwijzer_core::Map::new();
     let mut all: Vec<(String, String, &Vec<u8>)> =
         STEMS.iter().zip([&tree, &dir, &site]).map(|((k, stem), b)| (k.to_string(), stem.to_string(), b)).collect();
     all.extend(overlay_files.iter().map(|(k, stem, b)| (k.clone(), stem.clone(), b)));

@@ -13,7 +13,6 @@
 //! surrogate is an error), nesting ≤ 128, nothing after the value. Unknown and duplicate
 //! object keys are errors. Numbers must be integers (the model has no fractions).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A parsed JSON value. Objects keep document order.
@@ -383,9 +382,10 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+/// A repeated key keeps its last value, as serde_json does for maps.
+impl<T: FromJson> FromJson for crate::Map<T> {
     fn from_json(v: Value) -> Result<Self, JsonError> {
-        let mut m = BTreeMap::new();
+        let mut m = crate::Map::new();
         for (k, v) in Obj::of(v)?.fields {
             let v = T::from_json(v).map_err(|e| e.at(&k))?;
             m.insert(k, v);

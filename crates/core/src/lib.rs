@@ -36,6 +36,11 @@ pub mod words;
 
 pub use model::*;
 
+/// A string-keyed map of the model and the manifest (`ui`, `ui_lists`, a topic's `entry`,
+/// the manifest's `files`): sorted by key like a `BTreeMap`, on a `Vec` (`litemap`), which
+/// costs the wasm far less code per value type. The maps hold tens of keys.
+pub type Map<V> = litemap::LiteMap<String, V>;
+
 /// The text of an error for people: in full with `full-lint` (the CLI and its lint, for the
 /// content team); empty in the browser build, which only needs to know THAT something was
 /// refused (it logs the kind). Their strings, and other crates' error formatting they pull in,

@@ -50,7 +50,6 @@
 //! The client remembers only [`Seen`] (highest accepted version + SHA-256 of those manifest
 //! bytes); keys are never learned from content. See `docs/signing.md`.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::model::SCHEMA_VERSION;
@@ -82,7 +81,7 @@ pub struct Manifest {
     /// RFC 3339; a freshly fetched manifest past this moment is refused.
     pub expires: String,
     /// Keys `tree` and `directory`.
-    pub files: BTreeMap<String, FileEntry>,
+    pub files: crate::Map<FileEntry>,
 }
 
 impl Manifest {

@@ -300,7 +300,7 @@ pub struct Topic {
     pub keywords: TextList,
     /// The node this topic starts at, per audience id. The core finds the answers
     /// that lead there, so back and the summary work as if the user had clicked.
-    pub entry: std::collections::BTreeMap<String, String>,
+    pub entry: crate::Map<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -756,9 +756,9 @@ pub struct Site {
     /// Dutch first. The language menu lists them in this order.
     pub languages: Vec<Language>,
     /// Interface strings by key (the app's `Ui` fields and [`crate::words::KEYS`]).
-    pub ui: std::collections::BTreeMap<String, Text>,
+    pub ui: crate::Map<Text>,
     /// Interface lists by key (audience names, stage names, day and month names).
-    pub ui_lists: std::collections::BTreeMap<String, TextList>,
+    pub ui_lists: crate::Map<TextList>,
     pub pages: Vec<Page>,
 }
 

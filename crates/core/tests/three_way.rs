@@ -30,7 +30,6 @@
 
 use jsonschema::Validator;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use wegwijzer_core::json as browser;
 use wegwijzer_core::load;
 use wegwijzer_core::manifest::{FileEntry, Manifest};
@@ -330,7 +329,7 @@ fn manifest_three_ways() {
         version: 1_796_000_000,
         issued: "2026-11-29T10:00:00Z".into(),
         expires: "2027-05-29T10:00:00Z".into(),
-        files: BTreeMap::from([("tree".to_string(), entry("tree", &tree)), ("directory".to_string(), entry("organisations", &dir))]),
+        files: [("tree".to_string(), entry("tree", &tree)), ("directory".to_string(), entry("organisations", &dir))].into_iter().collect(),
     };
     let kind = Kind { file: "manifest.json", schema: Some(schema("manifest")), readers: manifest_readers, cut: &[], is_map: manifest_maps };
     run(kind, &serde_json::to_value(&m).unwrap(), 10);

@@ -10,7 +10,7 @@ fn every_field_gets_its_own_key_in_every_language_with_dutch_as_fallback() {
     let site = common::real_site();
     for lang in site.languages.iter().map(|l| l.code) {
         let ui = Ui::from_site(&site, lang);
-        let want = |k: &str| site.ui[k].in_lang(lang).to_string();
+        let want = |k: &str| site.ui.get(k).unwrap().in_lang(lang).to_string();
         // First, middle and last field: the lookup loop and the fields are in the same order.
         assert_eq!(ui.exit, want("exit"), "{}", lang.code());
         assert_eq!(ui.do_first, want("do_first"), "{}", lang.code());
@@ -19,7 +19,7 @@ fn every_field_gets_its_own_key_in_every_language_with_dutch_as_fallback() {
         assert!(ui.audience_names.iter().chain(ui.stage_names.iter()).all(|s| !s.is_empty()));
     }
     for k in Ui::KEYS {
-        let t = &site.ui[*k];
+        let t = site.ui.get(*k).unwrap();
         assert!(!t.nl.trim().is_empty() && t.en().is_some_and(|e| !e.trim().is_empty()), "{k} in Dutch and English");
     }
     // A language the site does not have: Dutch.
