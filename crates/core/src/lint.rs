@@ -330,7 +330,9 @@ fn tree_rules(l: &mut Lint) {
 
     // Unique ids.
     for (i, n) in tree.nodes.iter().enumerate() {
-        if repeated(&tree.nodes, i, |n| n.id()) {
+        // A node whose id finds an earlier node (by the content's index, not a scan: trees
+        // run to hundreds of nodes).
+        if c.node_position(n.id()) != Some(i) {
             lint_err!(l, "duplicate-id", T, format!("nodes[id={}]", n.id()), "node id used twice".into(), "give every node a unique id");
         }
         if n.id().is_empty() || !n.id().chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {

@@ -870,12 +870,17 @@ pub struct Content {
     pub directory: Directory,
     /// Shared, not copied: the app keeps the accepted site's strings for its interface.
     pub site: std::sync::Arc<Site>,
+    /// The node ids in tree order: a node's position is its index here. Lint and topic
+    /// search look nodes up by id thousands of times on a large tree. An `IndexSet` with
+    /// the Fx hasher, as Leptos' reactive graph uses them, so the wasm shares their code.
+    node_ids: indexmap::IndexSet<String, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>,
 }
 
 impl Content {
     /// Build lookups. Does not lint; see [`crate::lint`].
     pub fn new(tree: Tree, directory: Directory) -> Content {
-        Content { tree, directory, site: Default::default() }
+        let node_ids = tree.nodes.iter().map(|n| n.id().to_string()).collect();
+        Content { tree, directory, site: Default::default(), node_ids }
     }
     /// With the languages, interface strings and info pages of `site.json`.
     pub fn with_site(mut self, site: Site) -> Content {
@@ -884,10 +889,15 @@ impl Content {
     }
     /// Index of a node in `tree.nodes`.
     pub fn node_position(&self, id: &str) -> Option<usize> {
-        self.tree.nodes.iter().position(|n| n.id() == id)
+        if self.node_ids.len() == self.tree.nodes.len() {
+            self.node_ids.get_index_of(id)
+        } else {
+            // Duplicate ids (a lint error): positions shifted in `node_ids`; scan, first wins.
+            self.tree.nodes.iter().position(|n| n.id() == id)
+        }
     }
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.tree.nodes.iter().find(|n| n.id() == id)
+        self.node_position(id).map(|i| &self.tree.nodes[i])
     }
     pub fn org(&self, id: &str) -> Option<&Organisation> {
         self.directory.organisations.iter().find(|o| o.id == id)
