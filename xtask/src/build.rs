@@ -32,6 +32,11 @@ use crate::util::*;
 pub const RELEASE_WASM_RUSTFLAGS: &str = "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort";
 /// The std crates rebuilt for the release wasm (`CARGO_UNSTABLE_BUILD_STD`, = `-Zbuild-std=…`).
 pub const RELEASE_BUILD_STD: &str = "std,panic_abort";
+/// The features std is rebuilt with (`CARGO_UNSTABLE_BUILD_STD_FEATURES`, = `-Zbuild-std-features`):
+/// only `optimize_for_size`, std's own switch to its smaller implementations (sorting,
+/// formatting, searching), −0.45 kB brotli. This replaces std's default features, which are
+/// for unwinding and backtraces, neither of which the wasm has (panic=immediate-abort).
+pub const RELEASE_BUILD_STD_FEATURES: &str = "optimize_for_size";
 /// The Rust version these flags are known to work with: `rust-toolchain.toml` pins it, so the
 /// unstable options cannot change under the build on another machine. When they break (a new
 /// toolchain, a platform without `rust-src`), `--no-build-std` builds the release wasm on plain
@@ -115,6 +120,7 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
         &[
             ("RUSTC_BOOTSTRAP", "1"),
             ("CARGO_UNSTABLE_BUILD_STD", RELEASE_BUILD_STD),
+            ("CARGO_UNSTABLE_BUILD_STD_FEATURES", RELEASE_BUILD_STD_FEATURES),
             ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", RELEASE_WASM_RUSTFLAGS),
         ]
     } else {
@@ -132,7 +138,7 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
                 warn(&format!("{var} is set and overrides RELEASE_WASM_RUSTFLAGS: the release wasm is not built as shipped"));
             }
         }
-        info(&format!("release wasm: std rebuilt (-Zbuild-std={RELEASE_BUILD_STD}), rustflags `{RELEASE_WASM_RUSTFLAGS}`, RUSTC_BOOTSTRAP=1 for this build only"));
+        info(&format!("release wasm: std rebuilt (-Zbuild-std={RELEASE_BUILD_STD}, features {RELEASE_BUILD_STD_FEATURES}), rustflags `{RELEASE_WASM_RUSTFLAGS}`, RUSTC_BOOTSTRAP=1 for this build only"));
         // trunk runs cargo with --offline: fetch std's own dependencies too (cargo fetch knows build-std).
         let _ = run_env("cargo", &["fetch", "--quiet", "--target", "wasm32-unknown-unknown"], std_env);
     }
