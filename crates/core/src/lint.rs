@@ -541,10 +541,7 @@ fn tree_rules(l: &mut Lint) {
     // Reachability, cycles, dead ends: on node indices, built once (the client runs this on
     // every load, and string-keyed walks cost tens of milliseconds in a cold wasm).
     let g = Graph::new(c);
-    let mut reach = g.reachable(c.node_position(&tree.start));
-    for (i, r) in g.reachable(c.node_position(&tree.crisis)).into_iter().enumerate() {
-        reach[i] |= r;
-    }
+    let reach = g.reachable([c.node_position(&tree.start), c.node_position(&tree.crisis)]);
     for (i, n) in tree.nodes.iter().enumerate() {
         if !reach[i] {
             lint_err!(
@@ -631,10 +628,10 @@ impl Graph {
         Graph { succ }
     }
 
-    /// Nodes reachable from `from` (including itself).
-    fn reachable(&self, from: Option<usize>) -> Vec<bool> {
+    /// Nodes reachable from the entry points `from` (including themselves).
+    fn reachable(&self, from: [Option<usize>; 2]) -> Vec<bool> {
         let mut seen = vec![false; self.succ.len()];
-        let mut stack: Vec<usize> = from.into_iter().collect();
+        let mut stack: Vec<usize> = from.into_iter().flatten().collect();
         while let Some(i) = stack.pop() {
             if !std::mem::replace(&mut seen[i], true) {
                 stack.extend(self.succ[i].iter().copied().filter(|&j| !seen[j]));
