@@ -24,8 +24,11 @@ pub const APP_SHELL_BUDGET: u64 = 120 * 1000;
 /// and dropped the unused stream-adapter exports (136.6 kB), then to 131.5 kB when the
 /// stylesheet and index.html were minified and the Unicode case table left the wasm ("Elke
 /// dag" comes capitalised from the content), and to 130.5 kB with `--low-memory-unused`
-/// (129.0 kB measured in a fresh clone, 1.5 kB of margin for build paths). Not met.
-pub const APP_SHELL_CEILING: u64 = 130_500;
+/// (129.0 kB measured in a fresh clone, 1.5 kB of margin for build paths). Lowered to 126.5 kB
+/// when the core's string-keyed maps became `litemap` and its hash maps went (std's hashbrown
+/// and SipHash left the wasm), the effects shared one closure type, and std was rebuilt with
+/// `optimize_for_size` (125.1 kB measured, 1.4 kB of margin). Not met.
+pub const APP_SHELL_CEILING: u64 = 126_500;
 /// The issue's goal, reported (not enforced).
 pub const APP_SHELL_GOAL: u64 = 80 * 1000;
 pub const CONTENT_BUDGET: u64 = 40 * 1000;
