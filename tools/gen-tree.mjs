@@ -72,4 +72,6 @@ tree.nodes.push(...nodes);
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'tree.json'), JSON.stringify(tree, null, 1));
 fs.writeFileSync(path.join(out, 'organisations.json'), orgs);
+// site.json (languages, interface strings, info pages) is part of every signed bundle.
+fs.copyFileSync(path.join(src, 'site.json'), path.join(out, 'site.json'));
 console.log(`gen-tree: wrote ${out}/tree.json with ${tree.nodes.length} nodes`);
