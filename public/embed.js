@@ -1,5 +1,5 @@
 /*! Wegwijzer embed (EUPL-1.2). <script src="https://APP/embed.js" data-lang="nl" data-audience="pupil_secondary" async></script>
- or <div data-wegwijzer data-lang="en"></div> plus the script. Options: lang nl|en, audience, compact 1, exit-url. */
+ or <div data-wegwijzer data-lang="en"></div> plus the script. Options: lang nl|en|ar|tr|pl|uk, audience, compact 1, exit-url. */
 (function (w, d) {
   'use strict';
   if (w.__wegwijzerEmbed) return;
@@ -7,7 +7,7 @@
   var s = d.currentScript || d.querySelector('script[src*="embed.js"]');
   if (!s) return;
   var app = new URL('index.html', s.src), origin = app.origin, exitDefault = 'https://www.google.nl/';
-  var allow = { lang: ['nl', 'en'], audience: ['pupil_primary', 'pupil_secondary', 'parent', 'employee', 'leader'], compact: ['1'] };
+  var allow = { lang: ['nl', 'en', 'ar', 'tr', 'pl', 'uk'], audience: ['pupil_primary', 'pupil_secondary', 'parent', 'employee', 'leader'], compact: ['1'] };
   var frames = [], exitUrl = exitDefault, presses = 0, timer;
   function warn(m) { if (w.console) console.warn('[wegwijzer embed] ' + m); }
   function opts(el) {

@@ -20,6 +20,9 @@ pub fn app() -> El {
         (false, true) => "ww compact",
         (false, false) => "ww",
     };
+    if cfg.preview {
+        storage::turn_off();
+    }
     let c = Ctx::new(cfg);
     storage::init();
     c.load_content();

@@ -109,7 +109,7 @@ pub fn install(site: &std::sync::Arc<Site>, version: u64, lang: Lang) {
     NAMES.with_borrow_mut(|n| *n = site.languages.iter().map(|l| (l.code, l.name.as_str())).collect());
     let text = |k: &str| site.ui.get(k).map(|t| t.in_lang(lang));
     let list = |k: &str| site.ui_lists.get(k).map(|t| t.in_lang(lang));
-    if let Some(w) = words::Words::from_ui(text, list) {
+    if let Some(w) = words::Words::from_ui(&text, &list) {
         words::register(lang, w);
     }
     INSTALLED.with_borrow_mut(|v| {

@@ -1,9 +1,10 @@
 //! "Lees voor": the screen read aloud by the browser's own speech synthesis (no library, no
-//! network; offline where the device has a voice), in the screen's language. It reads the
-//! heading, the texts and the options of `#main` in order, one utterance per element, and
-//! marks the element being read (`.reading`). Stopped by navigation, a language switch and,
-//! before anything else, by quick exit. The button is shown only when the device has a voice
-//! for the language.
+//! network; offline where the device has a voice), in the screen's language. The reading
+//! itself is `src/lazy/read-aloud.js`: the heading, the texts and the options of `#main` in
+//! order, one utterance per element, marking the element being read (`.reading`). This
+//! module decides when: the button (shown only when the device has a voice for the
+//! language), and stopping, by navigation, a language switch and, before anything else, by
+//! quick exit (synchronous, here).
 
 use crate::dom::el;
 use crate::dom::El;
@@ -13,9 +14,6 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::Lang;
-
-/// What is read, in document order.
-const READ: &str = "#main h1, #main h2, #main h3, #main p, #main li, #main legend, #main button.option, #main a.option";
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
@@ -54,56 +52,18 @@ pub fn stop(c: Ctx) {
     c.shell.reading.set(false);
 }
 
-/// Read the screen from the top.
+/// Read the screen from the top: `src/lazy/read-aloud.js` (through the loader, imported on
+/// the first use: the reading is browser calls only, so it costs the first visit nothing).
+/// The button says "Stop met voorlezen" until the last text has been read or [`stop`].
 fn start(c: Ctx) {
-    let Some(s) = synth() else { return };
-    s.cancel();
-    unmark();
-    let lang = c.lang.get_untracked();
-    let Ok(list) = document().query_selector_all(READ) else { return };
-    let mut items: Vec<(web_sys::Element, String)> = Vec::new();
-    for i in 0..list.length() {
-        let Some(e) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        // Not inside something read already (a <p> in an <li>), not hidden.
-        if items.iter().any(|(p, _)| p.contains(Some(&e))) || e.closest("[hidden], .visually-hidden").ok().flatten().is_some() {
-            continue;
-        }
-        let t = e.text_content().unwrap_or_default();
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            items.push((e, t));
-        }
-    }
-    // The heading first, then the rest in reading order.
-    if let Some(i) = items.iter().position(|(e, _)| e.tag_name() == "H1") {
-        let h = items.remove(i);
-        items.insert(0, h);
-    }
-    let n = items.len();
-    if n == 0 {
-        return;
-    }
+    let Ok(done) = crate::web::loader::read_aloud(c.lang.get_untracked().code()) else { return };
     c.shell.reading.set(true);
-    for (i, (e, t)) in items.into_iter().enumerate() {
-        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&t) else { continue };
-        u.set_lang(lang.code());
-        let on = e.clone();
-        let start = Closure::<dyn FnMut()>::new(move || {
-            unmark();
-            let _ = on.class_list().add_1("reading");
-        });
-        u.set_onstart(Some(start.as_ref().unchecked_ref()));
-        start.forget();
-        if i + 1 == n {
-            let end = Closure::<dyn FnMut()>::new(move || {
-                unmark();
-                c.shell.reading.set(false);
-            });
-            u.set_onend(Some(end.as_ref().unchecked_ref()));
-            end.forget();
-        }
-        s.speak(&u);
-    }
+    leptos::task::spawn_local(async move {
+        // Settles after the last text, or fails (the module could not be loaded); a
+        // cancelled reading never settles, and `stop` has already reset the button.
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        c.shell.reading.set(false);
+    });
 }
 
 /// The "Lees voor" / "Stop met voorlezen" button, when the device has a voice for the language.

@@ -1,7 +1,7 @@
 //! The one place that touches browser storage. Every call catches exceptions: storage
 //! may be missing, blocked in a cross-site frame, full, or throw on every call.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbFactory, Storage};
@@ -27,12 +27,33 @@ thread_local! {
     static IDB_NAMES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Set by [`turn_off`].
+    static OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The live preview on the app's own "Voor scholen" page (`preview=1`, which only a frame can
+/// set): that frame has the app's own origin, so local and session storage are the ones of
+/// the page around it (a walk in progress, the tab's language, consent). From here on reads
+/// find nothing and writes are dropped: the preview starts as a first visit and changes
+/// nothing. Quick exit still erases everything (`wipe_sync`).
+pub fn turn_off() {
+    OFF.set(true);
+}
+
 fn local() -> Option<Storage> {
+    if OFF.get() {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// True when localStorage can be written and read back.
+/// True when localStorage can be written and read back (in the preview: true, as a first
+/// visit shows the consent checkbox; nothing is kept).
 pub fn available() -> bool {
+    if OFF.get() {
+        return true;
+    }
     let Some(s) = local() else { return false };
     let probe = "ww:probe";
     let ok = s.set_item(probe, "1").is_ok() && s.get_item(probe).ok().flatten().as_deref() == Some("1");
@@ -45,6 +66,9 @@ pub fn get(key: &str) -> Option<String> {
 }
 
 fn session() -> Option<Storage> {
+    if OFF.get() {
+        return None;
+    }
     web_sys::window()?.session_storage().ok().flatten()
 }
 
@@ -161,7 +185,7 @@ fn delete_db(idb: &IdbFactory, name: &str) -> Option<js_sys::Promise> {
 /// navigates away.
 pub fn wipe_sync() {
     let Some(w) = web_sys::window() else { return };
-    if let Some(s) = local() {
+    if let Ok(Some(s)) = w.local_storage() {
         let _ = s.clear();
     }
     if let Ok(Some(s)) = w.session_storage() {

@@ -55,5 +55,18 @@ pub mod loader {
         /// `wegwijzerKeep(message)`: post a message to the active service worker, if any.
         #[wasm_bindgen(catch, js_name = wegwijzerKeep)]
         pub fn keep(message: &js_sys::Object) -> Result<(), JsValue>;
+        /// `wegwijzerRead(lang)`: read the screen aloud (`src/lazy/read-aloud.js`, imported on
+        /// the first use); the promise settles when the last text has been read, and never
+        /// when reading was cancelled.
+        #[wasm_bindgen(catch, js_name = wegwijzerRead)]
+        pub fn read_aloud(lang: &str) -> Result<js_sys::Promise, JsValue>;
+        /// `wegwijzerSchools(root)`: make the embed-code form of "Voor scholen" work
+        /// (`src/lazy/schools.js`, imported when that page opens).
+        #[wasm_bindgen(catch, js_name = wegwijzerSchools)]
+        pub fn schools(root: &web_sys::Element) -> Result<js_sys::Promise, JsValue>;
+        /// `wegwijzerEmbedFrame(origin)`: in a school's frame, report the content's height to
+        /// the host page at `origin` from now on (`src/lazy/embed-frame.js`).
+        #[wasm_bindgen(catch, js_name = wegwijzerEmbedFrame)]
+        pub fn embed_frame(origin: &str) -> Result<js_sys::Promise, JsValue>;
     }
 }

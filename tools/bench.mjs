@@ -82,7 +82,8 @@ function sizes(dist) {
     else if (f.endsWith('.css')) s.css += br(p);
     // The Ed25519 fallback is fetched only by browsers without Ed25519 in WebCrypto (as in
     // xtask's budget step, which reports it apart).
-    else if (f.endsWith('.js') && !['sw.js', 'sw-kill.js', 'embed.js'].includes(f) && !f.startsWith('ed25519.')) s.js += br(p);
+    // So are the lazy modules (src/lazy/), imported on first use.
+    else if (f.endsWith('.js') && !['sw.js', 'sw-kill.js', 'embed.js'].includes(f) && !/^(ed25519|read-aloud|schools|embed-frame)\./.test(f)) s.js += br(p);
     else if (f.endsWith('.wasm')) s.wasm += br(p);
   }
   const cdir = path.join(dist, 'content');

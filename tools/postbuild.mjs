@@ -97,6 +97,19 @@ let ED25519;
   fs.writeFileSync(path.join(dist, ED25519), code);
 }
 
+// The app's lazy modules (src/lazy/*.js): browser glue for what few visits use ("Lees voor",
+// the "Voor scholen" form, the height reports of a frame on a school's page). Minified into
+// dist/<name>.<hash>.js and imported by the loader on first use (window.wegwijzerRead,
+// window.wegwijzerSchools, window.wegwijzerEmbedFrame), so a top-level first visit does not
+// carry them; precached like every file, so they work offline.
+const LAZY = {};
+for (const name of ['read-aloud', 'schools', 'embed-frame']) {
+  const src = fs.readFileSync(path.join(here, '..', 'src', 'lazy', `${name}.js`), 'utf8');
+  const code = terser ? (await terser.minify(src, { module: true, compress: true, mangle: true })).code : src;
+  LAZY[name] = `${name}.${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dist, LAZY[name]), code);
+}
+
 // The interface between the wasm and its JS glue, smaller (release builds; about 4 kB brotli):
 //  - every import and export name is minified. wasm-bindgen names each import after its
 //    function plus a 16-digit hash (`__wbg_getElementById_8c2c…`), about 190 of them, and
@@ -105,8 +118,11 @@ let ED25519;
 //    adapters that Leptos' server functions bring in through `wasm-streams` (the app calls no
 //    server), with their JS classes; and linker leftovers (`main`, `__abort_handler`, …).
 //  - the `producers` and `target_features` custom sections (nothing reads them at run time).
-//  - one more `-Oz`, with `--low-memory-unused` (checked below). Not `--converge` (0.1 kB):
-//    it prints the name map once per round.
+//  - the code once more through binaryen: `--flatten --rereloop` (the control flow flattened
+//    and rebuilt by binaryen's relooper, which finds smaller shapes than LLVM left), then `-Oz`
+//    until it stops shrinking (`--converge`), about 1 kB brotli for 30 s of build; then one
+//    more `-Oz` with the renaming below (that one without `--converge`: it prints the name map
+//    once per round). All with `--low-memory-unused` (checked below).
 // binaryen does the wasm side (wasm-metadce, then wasm-opt -Oz --minify-imports-and-exports-
 // and-modules, which prints the old → new names); the glue is rewritten from that map. The
 // result is checked both ways (every import of the wasm is defined by the glue, every export
@@ -148,8 +164,10 @@ function shrinkInterface(wasmFile, src) {
       if (r.status !== 0) fail(`${tool} failed: ${r.stderr || r.error}`);
       return r.stdout;
     };
+    const flat = path.join(tmp, 'flat.wasm');
     run('wasm-metadce', [...features, wasmFile, '--graph-file', graphFile, '-o', dced]);
-    const map = JSON.parse(run('wasm-opt', ['-Oz', '--low-memory-unused', ...features, dced, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', out]));
+    run('wasm-opt', ['--flatten', '--rereloop', '-Oz', '--converge', '--low-memory-unused', ...features, dced, '-o', flat]);
+    const map = JSON.parse(run('wasm-opt', ['-Oz', '--low-memory-unused', ...features, flat, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', out]));
     // 3. The glue, renamed from the map.
     const imports = new Map(map.imports.map(([, base, to]) => [base, to]));
     const exportsMap = new Map(map.exports);
@@ -223,6 +241,9 @@ function lowestDataOffset(b) {
 // manifest::SignatureChecks). WebCrypto; where it has no Ed25519 (NotSupportedError), the
 // fallback above. Any other failure (no WebCrypto outside https/localhost, a bad key) is false:
 // nothing unverified is accepted.
+// window.wegwijzerRead(lang), window.wegwijzerSchools(root), window.wegwijzerEmbedFrame(origin):
+// the lazy modules (LAZY above), imported on first use (src/read_aloud.rs,
+// src/pages/info_pages.rs, src/embed.rs).
 // window.wegwijzerKeep(msg): the app hands the bundle it has just accepted to the service worker
 // (src/content.rs, CACHE_CONTENT) once one is active; top-level only, as in a frame none is
 // registered and `ready` would never resolve.
@@ -258,6 +279,9 @@ window.wegwijzerEd25519 = async (key, message, signature) => {
   }
   try { return await crypto.subtle.verify(alg, k, signature, message); } catch { return false; }
 };
+window.wegwijzerRead = async (lang) => (await import('./${LAZY['read-aloud']}')).read(lang);
+window.wegwijzerSchools = async (root) => (await import('./${LAZY.schools}')).wire(root);
+window.wegwijzerEmbedFrame = async (origin) => (await import('./${LAZY['embed-frame']}')).report(origin);
 window.wegwijzerKeep = (msg) => {
   try {
     const sw = navigator.serviceWorker;
@@ -308,6 +332,11 @@ setTimeout(boot, 500);
   out = out.replace(meta, `<meta name="wegwijzer-content-base" content="${contentBase}">`);
   out = await minifyHtml(out);
   if (out !== html) fs.writeFileSync(f, out);
+  // Earlier builds' lazy modules, unless this index.html still names them (a re-run keeps the
+  // loader it deferred before).
+  for (const n of fs.readdirSync(dist).filter((n) => /^(read-aloud|schools|embed-frame)\.[0-9a-f]+\.js$/.test(n))) {
+    if (!out.includes(n) && !Object.values(LAZY).includes(n)) fs.unlinkSync(path.join(dist, n));
+  }
 }
 
 // index.html and the stylesheet are part of the app shell's first download: the HTML loses

@@ -102,6 +102,8 @@ export function csp(hashes, { frameAncestors = DEFAULT_FRAME_ANCESTORS, connectS
     `connect-src 'self'${connectSrc ? ' ' + connectSrc : ''}`,
     "manifest-src 'self'",
     "worker-src 'self'",
+    // The live preview on "Voor scholen" is the app itself in a frame (src/lazy/schools.js).
+    "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -139,6 +139,14 @@ test('unknown options and values outside the allow-list are ignored with a conso
   expect(warnings.join('\n')).toMatch(/invalid value for option `audience`/);
 });
 
+test('embed.js offers every language of the content: data-lang="ar" gives the Arabic app, right to left', async ({ page }) => {
+  await page.goto(host('&lang=ar'));
+  const { iframe, frame } = await appFrame(page);
+  expect(new URL(await iframe.getAttribute('src')).searchParams.get('lang')).toBe('ar');
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
 test('height messages from a wrong origin or another window, or with a malformed height, are ignored by embed.js', async ({ page }) => {
   await page.goto(host());
   const { iframe, frame } = await appFrame(page);

@@ -56,6 +56,8 @@ test.describe('headers', () => {
       expect(d['form-action']).toEqual(["'none'"]);
       expect(d['manifest-src']).toEqual(["'self'"]);
       expect(d['worker-src']).toEqual(["'self'"]);
+      // Frames: only the app's own origin (the live preview on "Voor scholen").
+      expect(d['frame-src']).toEqual(["'self'"]);
       expect(d['frame-ancestors']?.length).toBeGreaterThan(0);
       // Trusted Types (issue 13): enforced, and only the loader's one policy may exist.
       expect(d['require-trusted-types-for']).toEqual(["'script'"]);

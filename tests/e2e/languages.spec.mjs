@@ -153,7 +153,9 @@ async function stubSpeech(page, langs) {
       cancel() { log.push(['cancel']); queue.length = 0; },
       onvoiceschanged: null,
     };
-    function next() { const u = queue[0]; if (!u) return; u.onstart && u.onstart(); setTimeout(() => { queue.shift(); u.onend && u.onend(); next(); }, 30); }
+    // What is marked as being read when each utterance starts (its text, normalised).
+    const marked = () => [...document.querySelectorAll('#main .reading')].map((e) => e.textContent.split(/\s+/).filter(Boolean).join(' '));
+    function next() { const u = queue[0]; if (!u) return; u.onstart && u.onstart(); log.push(['marked', u.text, marked()]); setTimeout(() => { queue.shift(); u.onend && u.onend(); next(); }, 30); }
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
     window.SpeechSynthesisUtterance = U;
   }, langs);
@@ -172,8 +174,12 @@ test('read-aloud: reads the heading and the options in the screen language; quic
   const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'content', 'tree.json'), 'utf8')).nodes.find((n) => n.id === 'start');
   const texts = spoken.map((e) => e[2]).join('\n');
   for (const o of start.options) expect(texts).toContain(tx(o.label, 'nl'));
-  // What is being read is marked.
-  await expect(page.locator('#main .reading')).toHaveCount(1);
+  // What is being read is marked, and only that.
+  await expect.poll(() => page.evaluate(() => window.__speech.filter((e) => e[0] === 'marked').length)).toBeGreaterThan(3);
+  for (const [, text, marked] of await page.evaluate(() => window.__speech.filter((e) => e[0] === 'marked'))) expect(marked).toEqual([text]);
+  // When the last text has been read, nothing is marked and the button offers to read again.
+  await expect(button).toHaveText(ui('read_aloud', 'nl'));
+  await expect(page.locator('#main .reading')).toHaveCount(0);
   // In Arabic it speaks Arabic.
   await switchLang(page, 'ar');
   await button.click();

@@ -387,12 +387,43 @@ test('Voor scholen: "je", a Kopieer code button, a line for the webmaster, a liv
   const text = await page.locator('#main').innerText();
   expect(text).not.toMatch(/\b(u|uw|U|Uw)\b/);
   await expect(page.locator('#main h2', { hasText: 'webbeheerder' })).toBeVisible();
+  await expect(page.locator('#snippet')).toHaveText(`<script src="${APP}/embed.js" data-lang="nl" async></script>`);
+  // The preview is the embedded app itself, with the code's options.
+  const preview = page.frameLocator('#main iframe.preview');
+  await expect(preview.locator('.journey h1')).toHaveText(expectedH1(TREE.start));
   await page.locator('#s-aud').selectOption('parent');
   await expect(page.locator('#snippet')).toContainText('data-audience="parent"');
-  await expect(page.locator('#main .preview .preview-q')).toHaveText(expectedH1(nextOf(TREE.start, 'parent')));
-  await page.locator('#s-lang').selectOption('en');
-  await expect(page.locator('#main .preview .preview-q')).toHaveText(expectedH1(nextOf(TREE.start, 'parent'), 'en'));
+  // The audience is a preset the reader can still change: the first question, that answer chosen.
+  await expect(preview.locator('.journey button.option[data-choice="parent"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview.locator('.journey h1')).toHaveText(expectedH1(TREE.start));
+  await page.locator('#s-lang').selectOption('ar');
+  await page.locator('#s-compact').check();
+  await expect(page.locator('#snippet')).toHaveText(`<script src="${APP}/embed.js" data-lang="ar" data-audience="parent" data-compact="1" async></script>`);
+  await expect(preview.locator('.journey h1')).toHaveText(expectedH1(TREE.start, 'ar'));
+  await expect(preview.locator('.journey button.option[data-choice="parent"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
+  const src = new URL(await page.locator('#main iframe.preview').getAttribute('src'));
+  expect(`${src.origin}${src.pathname}`).toBe(`${APP}/index.html`);
+  expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '1', lang: 'ar', audience: 'parent', compact: '1', origin: APP, preview: '1' });
+  // Sized to the app, as embed.js sizes it on a school's page.
+  await expect.poll(async () => (await page.locator('#main iframe.preview').boundingBox()).height).not.toBe(640);
   await page.locator('#main button', { hasText: 'Kopieer code' }).click();
   await expect(page.locator('#main .local-status')).toHaveText('De code staat op het klembord.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#snippet').textContent());
+});
+
+test('the schools preview is a first visit: it neither reads nor writes the storage of the page around it', async ({ page }) => {
+  await openApp(page);
+  await switchLang(page, 'en');
+  const c = CASES.find((k) => k.answers[0] === 'parent');
+  await walk(page, c.answers.slice(0, 2), { lang: 'en' });
+  await page.goto(`${APP}/#/scholen`);
+  await expect(page.locator('#main iframe.preview')).toHaveCount(1);
+  const tab = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage).sort()));
+  expect(tab).toContain('"en"');
+  // Not the tab's English, not the walk in progress: the Dutch first question.
+  const preview = page.frameLocator('#main iframe.preview');
+  await expect(preview.locator('.journey h1')).toHaveText(expectedH1(TREE.start));
+  await expect(preview.locator('html')).toHaveAttribute('lang', 'nl');
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage).sort()))).toBe(tab);
 });

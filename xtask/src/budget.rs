@@ -61,6 +61,7 @@ pub fn budgets(dist: &Path, enforce_shell: bool) -> Result<Vec<Check>, String> {
     println!("   {:<28} {:>10} {:>10}", "js", s.js, "");
     println!("   {:<28} {:>10} {:>10}", "wasm", s.wasm, "");
     println!("   {:<28} {:>10} {:>10}", "(Ed25519 fallback, old browsers only)", s.ed25519_fallback, "");
+    println!("   {:<28} {:>10} {:>10}", "(lazy: read-aloud, schools, frame)", s.lazy, "");
     println!("   {:<28} {:>10} {:>10}", "app shell (html+css+js+wasm)", shell, APP_SHELL_BUDGET);
     if shell > APP_SHELL_BUDGET {
         println!(
@@ -103,6 +104,10 @@ pub struct Sizes {
     /// `ed25519.<hash>.js`: fetched only by browsers without Ed25519 in WebCrypto, so not part
     /// of the shell; reported beside it.
     pub ed25519_fallback: u64,
+    /// The lazy modules (`read-aloud.<hash>.js`, `schools.<hash>.js`, `embed-frame.<hash>.js`,
+    /// from `src/lazy/`): imported on first use ("Lees voor", "Voor scholen", a frame on a
+    /// school's page), so not part of a top-level first visit; reported beside the shell.
+    pub lazy: u64,
 }
 
 impl Sizes {
@@ -110,6 +115,13 @@ impl Sizes {
     pub fn shell(&self) -> u64 {
         self.html + self.css + self.js + self.wasm
     }
+}
+
+/// `read-aloud.<hex>.js`, `schools.<hex>.js` or `embed-frame.<hex>.js`.
+fn is_lazy(name: &str) -> bool {
+    ["read-aloud.", "schools.", "embed-frame."].iter().any(|p| {
+        name.strip_prefix(p).and_then(|r| r.strip_suffix(".js")).is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
 }
 
 pub fn sizes(dist: &Path) -> Result<Sizes, String> {
@@ -125,6 +137,9 @@ pub fn sizes(dist: &Path) -> Result<Sizes, String> {
         } else if name.starts_with("ed25519.") && name.ends_with(".js") {
             // Imported only by browsers without Ed25519 in WebCrypto (tools/postbuild.mjs).
             s.ed25519_fallback += br(&p);
+        } else if is_lazy(&name) {
+            // Imported by the loader on first use (tools/postbuild.mjs, LAZY).
+            s.lazy += br(&p);
         } else if name.ends_with(".js") && !["sw.js", "sw-kill.js", "embed.js"].contains(&name.as_str()) {
             s.js += br(&p);
         } else if name.ends_with(".wasm") {
@@ -159,7 +174,7 @@ mod tests {
     use super::*;
 
     fn s(shell_wasm: u64, content: u64) -> Sizes {
-        Sizes { html: 0, css: 0, js: 0, wasm: shell_wasm, content, largest_overlay: 0, ed25519_fallback: 0 }
+        Sizes { html: 0, css: 0, js: 0, wasm: shell_wasm, content, largest_overlay: 0, ed25519_fallback: 0, lazy: 0 }
     }
 
     #[test]
@@ -177,5 +192,13 @@ mod tests {
     fn the_content_budget_is_always_enforced() {
         assert!(!checks(&s(1, CONTENT_BUDGET + 1), false)[0].ok);
         assert!(checks(&s(1, CONTENT_BUDGET), false)[0].ok);
+    }
+
+    #[test]
+    fn only_the_lazy_modules_are_left_out_of_the_shell() {
+        assert!(is_lazy("read-aloud.0123abcd0123abcd.js") && is_lazy("schools.ff00.js") && is_lazy("embed-frame.0a.js"));
+        for n in ["read-aloud.js", "schools.x1.js", "wegwijzer-app-0123.js", "schools.0123.js.br", "ed25519.0123.js"] {
+            assert!(!is_lazy(n), "{n}");
+        }
     }
 }

@@ -12,6 +12,9 @@
 //!   and stops the page from scrolling (the host page scrolls the frame), so top-level a link
 //!   could hide the help below the fold;
 //! - `origin`: where height messages go; they only go to a parent frame anyway.
+//! - `preview`: the live preview on the app's own "Voor scholen" page. That frame has the
+//!   app's own origin, so it would share the top-level app's storage (a walk in progress, the
+//!   tab's language, consent); with `preview` it reads and writes no storage at all.
 //!
 //! `lang` and `audience` are presets the user can change on the first screen, so they work
 //! top-level too (a school may link to the English or parent version).
@@ -31,6 +34,8 @@ pub struct Options {
     pub origin: Option<String>,
     /// Where "Snel weg" goes, chosen by the school (`data-exit-url`); `https:` only.
     pub exit: Option<String>,
+    /// The schools page's live preview: no storage read or written.
+    pub preview: bool,
 }
 
 /// At most this many warnings are returned (then one for the rest): a long query string must
@@ -47,7 +52,7 @@ pub const UNKNOWN: (&str, &str) = ("ignored unknown option `", "`");
 pub const MORE: (&str, &str) = ("ignored more options", "");
 
 /// Options that only an embedding page may set.
-pub const FRAME_ONLY: [&str; 4] = ["embed", "compact", "origin", "exit"];
+pub const FRAME_ONLY: [&str; 5] = ["embed", "compact", "origin", "exit", "preview"];
 
 /// An `https:` URL with a host and without characters that could break out of it.
 pub fn valid_exit(s: &str) -> bool {
@@ -108,11 +113,12 @@ impl Options {
             match k {
                 "embed" if v == "1" => c.embed = true,
                 "compact" if v == "1" => c.compact = true,
+                "preview" if v == "1" => c.preview = true,
                 "lang" if Lang::parse(&v).is_some() => c.lang = Lang::parse(&v),
                 "audience" if Audience::parse(&v).is_some() => c.audience = Audience::parse(&v),
                 "origin" if valid_origin(&v) => c.origin = Some(v),
                 "exit" if valid_exit(&v) => c.exit = Some(v),
-                "embed" | "compact" | "lang" | "audience" | "origin" | "exit" => warn(k, INVALID),
+                "embed" | "compact" | "preview" | "lang" | "audience" | "origin" | "exit" => warn(k, INVALID),
                 _ => warn(k, UNKNOWN),
             }
         }
@@ -139,6 +145,18 @@ mod tests {
         assert_eq!(framed.exit.as_deref(), Some("https://evil.example/phish"));
         assert_eq!(framed.origin.as_deref(), Some("https://school.example"));
         assert!(framed.embed && framed.compact);
+    }
+
+    #[test]
+    fn preview_only_in_a_frame() {
+        let (top, w) = Options::parse("?preview=1&embed=1", false);
+        assert!(!top.preview && !top.embed);
+        assert_eq!(w.len(), 2, "{w:?}");
+        let (framed, w) = Options::parse("?preview=1&embed=1", true);
+        assert!(framed.preview && framed.embed && w.is_empty(), "{w:?}");
+        let (bad, w) = Options::parse("?preview=yes", true);
+        assert!(!bad.preview);
+        assert_eq!(w, vec![(INVALID.0, "preview".to_string(), INVALID.1)]);
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl Words {
     /// Words from a lookup of `ui` keys ([`KEYS`]) in content kept for the session (the app's
     /// installed `Site`): `text(key)` for single texts, `list(key)` for the day and month lists.
     /// `None` when a key is missing or a list has the wrong length.
-    pub fn from_ui(text: impl Fn(&str) -> Option<&'static str>, list: impl Fn(&str) -> Option<&'static [String]>) -> Option<Words> {
+    pub fn from_ui(text: &dyn Fn(&str) -> Option<&'static str>, list: &dyn Fn(&str) -> Option<&'static [String]>) -> Option<Words> {
         fn arr<const N: usize>(l: &'static [String]) -> Option<[&'static str; N]> {
             l.iter().map(String::as_str).collect::<Vec<_>>().try_into().ok()
         }
