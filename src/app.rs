@@ -4,10 +4,10 @@
 
 use crate::components;
 use crate::dom::{effect, el, El, Nodes};
+use crate::prelude::*;
 use crate::route::Route;
 use crate::state::{Ctx, LoadState};
 use crate::{embed, pages, pwa, quick_exit, storage, web};
-use leptos::prelude::*;
 use wegwijzer_core::Dir;
 
 /// Build the app (inside the root reactive owner, see `main`).
@@ -109,10 +109,10 @@ fn document_title(c: Ctx) {
 
 /// Browser Back/Forward, Shift ×3, online/offline.
 fn install_listeners(c: Ctx) {
-    let _ = window_event_listener(leptos::ev::popstate, move |_| c.follow_location());
+    let _ = window_event_listener(crate::prelude::ev::popstate, move |_| c.follow_location());
     quick_exit::listen_for_shift(c);
     let offline = c.shell.offline;
     offline.set(!web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true));
-    let _ = window_event_listener(leptos::ev::online, move |_| offline.set(false));
-    let _ = window_event_listener(leptos::ev::offline, move |_| offline.set(true));
+    let _ = window_event_listener(crate::prelude::ev::online, move |_| offline.set(false));
+    let _ = window_event_listener(crate::prelude::ev::offline, move |_| offline.set(true));
 }

@@ -2,11 +2,11 @@
 //! the footer, safe markup, organisation cards and channels.
 
 use crate::dom::{content_text, el, El, Node, Nodes};
+use crate::prelude::*;
 use crate::quick_exit::quick_exit;
 use crate::route::Route;
 use crate::state::Ctx;
 use crate::web::{focus, now};
-use leptos::prelude::*;
 use wegwijzer_core::markup::{self, Block, Inline};
 use wegwijzer_core::present::{self, Seg};
 use wegwijzer_core::{hours, Anonymity, Channel, ChannelKind, Cost, Lang, OrgKind, Organisation, ReviewStatus, Text};

@@ -207,7 +207,7 @@ fn offer_to_service_worker(m: &Manifest, raw: &RawBundle) {
 fn keep_later(o: &Opened, raw: &RawBundle, seen: Option<Seen>) {
     let m = o.verified.manifest.clone();
     let raw = raw.clone();
-    leptos::task::spawn_local(async move {
+    crate::prelude::spawn_local(async move {
         next_task().await;
         next_task().await;
         offer_to_service_worker(&m, &raw);

@@ -21,7 +21,7 @@
 //! The unit tests (`cargo xtask test`, step "dom.rs unit tests (headless Chromium)") run in a
 //! real browser with `wasm-bindgen-test`.
 
-use leptos::prelude::*;
+use crate::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::{markup, Lang, Text};

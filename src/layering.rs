@@ -3,7 +3,8 @@
 //!
 //! Layers, top to bottom (ARCHITECTURE.md, "Layering"): `main` → `app` (composition root) →
 //! `pages` → `components` → `quick_exit`, `read_aloud` → `state` → `content`, `storage`, `embed`, `pwa`,
-//! `boot`, `i18n`, `route`, `dom` → `web`. A module may import only modules below it.
+//! `boot`, `i18n`, `route`, `dom` → `web`, `prelude` (what the app uses of Leptos). A module may
+//! import only modules below it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -86,7 +87,7 @@ const LAYERS: &[&[&str]] = &[
     &["quick_exit", "read_aloud"],
     &["state"],
     &["content", "storage", "embed", "pwa", "boot", "i18n", "route", "dom"],
-    &["web"],
+    &["web", "prelude"],
 ];
 
 fn layer(m: &str) -> Option<usize> {

@@ -18,6 +18,8 @@ mod i18n;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod prelude;
+#[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]
 mod quick_exit;
@@ -50,7 +52,7 @@ fn main() {
         };
         // Leptos' executor drives effects and tasks; the root owner lives as long as the page.
         let _ = any_spawner::Executor::init_wasm_bindgen();
-        let owner = leptos::prelude::Owner::new();
+        let owner = crate::prelude::Owner::new();
         let view = owner.with(app::app);
         let _ = root.append_child(&view.0);
         std::mem::forget(owner);

@@ -2,7 +2,7 @@
 //! "Nieuwe versie beschikbaar — vernieuwen" when a new version waits, and on click tell
 //! it to take over and reload once. Never skips waiting on its own.
 
-use leptos::prelude::*;
+use crate::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,7 +84,7 @@ pub fn init(update_ready: RwSignal<bool>) {
         web_sys::console::warn_1(&"Wegwijzer: service worker not registered".into());
         return;
     };
-    leptos::task::spawn_local(async move {
+    crate::prelude::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(p).await {
             // Resolves to undefined when service workers are blocked (e.g. by policy).
             Ok(reg) if reg.is_undefined() || reg.is_null() => {}

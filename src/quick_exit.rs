@@ -2,10 +2,10 @@
 //! title, erase what the app stored and what the user entered, leave for a neutral site
 //! (of the top window when framed), and step back over the app's own history entries.
 
+use crate::prelude::*;
 use crate::state::{history_index, Ctx};
 use crate::storage;
 use crate::web::document;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Where quick exit goes before content (with its configured site) has loaded.
@@ -47,7 +47,7 @@ pub fn quick_exit(c: Ctx) {
         // Synchronously, while the gesture counts (sandbox: allow-top-navigation-by-user-activation).
         if let Some(t) = &top {
             if t.location().replace(&url).is_ok() {
-                leptos::task::spawn_local(storage::wipe_async());
+                crate::prelude::spawn_local(storage::wipe_async());
                 return;
             }
         }
@@ -63,7 +63,7 @@ pub fn quick_exit(c: Ctx) {
         return;
     }
     let depth = history_index();
-    leptos::task::spawn_local(async move {
+    crate::prelude::spawn_local(async move {
         let timeout = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400);
@@ -104,7 +104,7 @@ pub fn quick_exit(c: Ctx) {
 pub fn listen_for_shift(c: Ctx) {
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let count = c.shell.shift_count;
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+    let _ = window_event_listener(crate::prelude::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Shift" || ev.repeat() {
             return;
         }

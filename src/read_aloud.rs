@@ -8,9 +8,9 @@
 
 use crate::dom::el;
 use crate::dom::El;
+use crate::prelude::*;
 use crate::state::Ctx;
 use crate::web::document;
-use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wegwijzer_core::Lang;
@@ -58,7 +58,7 @@ pub fn stop(c: Ctx) {
 fn start(c: Ctx) {
     let Ok(done) = crate::web::loader::read_aloud(c.lang.get_untracked().code()) else { return };
     c.shell.reading.set(true);
-    leptos::task::spawn_local(async move {
+    crate::prelude::spawn_local(async move {
         // Settles after the last text, or fails (the module could not be loaded); a
         // cancelled reading never settles, and `stop` has already reset the button.
         let _ = wasm_bindgen_futures::JsFuture::from(done).await;

@@ -6,10 +6,10 @@
 use crate::boot;
 use crate::content::{self, Fallback, Loaded};
 use crate::i18n::{ui, Ui};
+use crate::prelude::*;
 use crate::route::Route;
 use crate::storage;
 use crate::web::{next_task, now};
-use leptos::prelude::*;
 use std::sync::Arc;
 use wegwijzer_core::embed::Options;
 use wegwijzer_core::progress::{self, Restored};
@@ -415,7 +415,7 @@ impl Ctx {
             c.lang.set(Lang::Nl);
             return;
         }
-        leptos::task::spawn_local(async move {
+        crate::prelude::spawn_local(async move {
             match content::switch_language(&l, lang).await {
                 Ok(x) if c.lang.get_untracked() == lang => c.loaded.set(Some(x)),
                 Ok(_) => {}
@@ -435,7 +435,7 @@ impl Ctx {
     /// on the static first screen, the embedding page's audience, saved progress (with consent).
     pub fn load_content(&self) {
         let c = *self;
-        leptos::task::spawn_local(async move {
+        crate::prelude::spawn_local(async move {
             match content::load(c.lang.get_untracked()).await {
                 Ok(l) => {
                     next_task().await;

@@ -164,7 +164,7 @@ async fn idb_names() -> Vec<String> {
 
 /// Start-up: remember which IndexedDB databases exist (see `IDB_NAMES`).
 pub fn init() {
-    leptos::task::spawn_local(async {
+    crate::prelude::spawn_local(async {
         let names = idb_names().await;
         IDB_NAMES.with(|n| *n.borrow_mut() = names);
     });
@@ -219,5 +219,5 @@ pub async fn wipe_async() {
 /// IndexedDB databases. Synchronous parts first; the rest finishes in the background.
 pub fn wipe_all() {
     wipe_sync();
-    leptos::task::spawn_local(wipe_async());
+    crate::prelude::spawn_local(wipe_async());
 }

@@ -5,8 +5,8 @@
 
 use crate::components::rich;
 use crate::dom::{el, Node, Nodes};
+use crate::prelude::*;
 use crate::state::Ctx;
-use leptos::prelude::*;
 use wegwijzer_core::{Lang, Widget};
 
 /// The page `id` (`veiligheid`, `toegankelijkheid`, `over`, `scholen`).

@@ -3,10 +3,10 @@
 
 use crate::components::{link, org_card, rich, txl};
 use crate::dom::{content_text, el, El, Nodes};
+use crate::prelude::*;
 use crate::route::Route;
 use crate::state::Ctx;
 use crate::web::now;
-use leptos::prelude::*;
 use wegwijzer_core::markup;
 use wegwijzer_core::present;
 use wegwijzer_core::{Content, Info, Lang, Node, Outcome, Question, Step, Text, DONT_KNOW};
@@ -215,7 +215,7 @@ fn outcome(div: El, c: Ctx, crisis: bool, o: &Outcome, lang: Lang, content: &Con
     let copy = move |_| {
         let Some(w) = web_sys::window() else { return };
         let p = w.navigator().clipboard().write_text(&text);
-        leptos::task::spawn_local(async move {
+        crate::prelude::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
             copied.set(if ok { c.ui().copied } else { c.ui().copy_failed }.into());
         });

@@ -5,9 +5,9 @@ mod journey;
 
 use crate::components::{link, org_card};
 use crate::dom::{content_text, el, El, Nodes};
+use crate::prelude::*;
 use crate::route::Route;
 use crate::state::Ctx;
-use leptos::prelude::*;
 use wegwijzer_core::{markup, present, Audience, Node, Stage};
 
 /// The page for the current route: a region that re-renders on navigation, a language
